@@ -1,6 +1,41 @@
 //! `cargo xtask`: the project's automation entry point (see the README).
+//!
+//! Each subcommand lives in its own module; this file only parses arguments and dispatches.
 
-fn main() {
-    eprintln!("usage: cargo xtask <schema|codegen> ...");
-    std::process::exit(2);
+mod codegen;
+mod schema;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Graph docs -> IR -> Rust models")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse every page under a docs tree and print the intermediate schema (IR).
+    Schema(schema::Args),
+    /// Regenerate the IR in schema/ir and the models crate from the pinned pages in schema/.
+    Codegen(codegen::Args),
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Schema(args) => schema::run(args),
+        Command::Codegen(args) => codegen::run(args),
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
 }
