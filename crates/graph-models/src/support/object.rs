@@ -1,0 +1,215 @@
+//! [`GraphObject`]: the one visitor and one writer that every generated struct goes through.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serializer};
+use serde_json::Value;
+
+use super::AdditionalProperties;
+
+/// The JSON key that names an object's type.
+pub const ODATA_TYPE: &str = "@odata.type";
+
+/// A Graph structured type (entity or complex) as generated from the documentation.
+///
+/// Generated code implements this; [`deserialize_object`] and [`serialize_object`] do the rest.
+/// The visitor streams each key straight into its field: nothing is buffered.
+pub trait GraphObject: Default {
+    /// Qualified Graph name, e.g. `microsoft.graph.attendanceRecord`.
+    const QUALIFIED_NAME: &'static str;
+
+    /// The `@odata.type` annotation as received (e.g. `#microsoft.graph.x`), if any.
+    fn odata_type(&self) -> Option<&str>;
+
+    /// Records the `@odata.type` annotation as received.
+    fn set_odata_type(&mut self, raw: String);
+
+    /// Properties the documentation does not list, in wire order.
+    fn additional_properties(&self) -> &AdditionalProperties;
+
+    /// Properties the documentation does not list, mutably.
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties;
+
+    /// Reads the value of the known property `key` from `map` into `self`.
+    ///
+    /// Returns `Ok(false)` without touching `map` when `key` is not a known property.
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+
+    /// Writes every known property that is not absent (not `@odata.type`, not the additional ones).
+    fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// Something that takes the entries of one JSON object: a struct, or a polymorphic enum
+/// forwarding to its variant.
+pub(crate) trait EntrySink {
+    fn set_odata_type(&mut self, raw: String);
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties;
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+}
+
+impl<T: GraphObject> EntrySink for T {
+    fn set_odata_type(&mut self, raw: String) {
+        GraphObject::set_odata_type(self, raw)
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        GraphObject::additional_properties_mut(self)
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        GraphObject::deserialize_property(self, key, map)
+    }
+}
+
+/// Reads the value that belongs to `key` into `sink`: the type tag, a known property, or an
+/// additional property.
+pub(crate) fn read_entry<'de, S: EntrySink, A: MapAccess<'de>>(
+    sink: &mut S,
+    key: &str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if key == ODATA_TYPE {
+        match map.next_value::<Value>()? {
+            Value::String(raw) => sink.set_odata_type(raw),
+            other => {
+                sink.additional_properties_mut().insert(key, other);
+            }
+        }
+    } else if !sink.deserialize_property(key, map)? {
+        let value = map.next_value::<Value>()?;
+        sink.additional_properties_mut().insert(key, value);
+    }
+    Ok(())
+}
+
+/// A JSON object key, borrowed from the input when the deserializer allows it.
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Deserializes a JSON object into `T`, streaming every key into its field. Called by the
+/// generated `Deserialize` impls.
+pub fn deserialize_object<'de, T: GraphObject, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor::<T>(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: GraphObject> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a JSON object ({})", T::QUALIFIED_NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut out = T::default();
+        while let Some(Key(key)) = map.next_key()? {
+            read_entry(&mut out, &key, &mut map)?;
+        }
+        Ok(out)
+    }
+}
+
+/// Serializes `value` as a JSON object: `@odata.type` first (the received one, else
+/// `default_tag`), then the known properties, then the additional ones. Called by the generated
+/// `Serialize` impls.
+pub fn serialize_object<T: GraphObject, S: Serializer>(
+    value: &T,
+    serializer: S,
+    default_tag: Option<&str>,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    write_object_entries(value, &mut map, default_tag)?;
+    map.end()
+}
+
+/// Writes the entries of `value` into an open map (see [`serialize_object`]).
+pub(crate) fn write_object_entries<T: GraphObject, M: SerializeMap>(
+    value: &T,
+    map: &mut M,
+    default_tag: Option<&str>,
+) -> Result<(), M::Error> {
+    if let Some(tag) = value.odata_type().or(default_tag) {
+        map.serialize_entry(ODATA_TYPE, tag)?;
+    }
+    value.serialize_properties(map)?;
+    for (k, v) in value.additional_properties().iter() {
+        map.serialize_entry(k, v)?;
+    }
+    Ok(())
+}
+
+/// A one-entry map over a value kept aside, so a buffered property can be read through the same
+/// [`GraphObject::deserialize_property`] as a streamed one.
+pub(crate) struct ReplayEntry {
+    value: Option<Value>,
+}
+
+impl ReplayEntry {
+    pub(crate) fn new(value: Value) -> Self {
+        ReplayEntry { value: Some(value) }
+    }
+
+    /// The value, if the property reader did not take it.
+    pub(crate) fn into_unread(self) -> Option<Value> {
+        self.value
+    }
+}
+
+impl<'de> MapAccess<'de> for ReplayEntry {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        _seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        Ok(None)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(value),
+            None => Err(de::Error::custom("property value read twice")),
+        }
+    }
+}

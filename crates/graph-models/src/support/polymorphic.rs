@@ -1,0 +1,137 @@
+//! [`Polymorphic`]: values of a base type or any type derived from it, chosen by `@odata.type`.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::Deserializer;
+use serde_json::Value;
+
+use super::object::{read_entry, EntrySink, Key, ReplayEntry, ODATA_TYPE};
+use super::{AdditionalProperties, GraphObject};
+
+/// An enum over a base type, every type derived from it, and an unknown-type fallback.
+///
+/// Generated code implements this for each `Any*` enum; [`deserialize_polymorphic`] dispatches.
+pub trait Polymorphic: Sized {
+    /// The root of the hierarchy (e.g. `Identity`).
+    type Base: GraphObject;
+
+    /// The base variant holding `base` (no `@odata.type`, or the base's own tag).
+    fn from_base(base: Self::Base) -> Self;
+
+    /// An empty value for the raw tag as received: the variant whose qualified name equals the
+    /// tag without one leading `#`, or the unknown variant. The raw tag is stored in it.
+    fn from_tag(raw: String) -> Self;
+
+    /// Moves the base's known properties into `self` (fresh from [`Polymorphic::from_tag`]) and
+    /// returns the base's additional properties, which the caller replays into `self`.
+    fn merge_base(&mut self, base: Self::Base) -> AdditionalProperties;
+
+    /// Additional properties of the current variant.
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties;
+
+    /// Reads known property `key` of the current variant; `Ok(false)` if it is not known.
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+
+    /// Records the raw tag on the current variant.
+    fn set_odata_type(&mut self, raw: String);
+}
+
+/// Adapts a [`Polymorphic`] to the entry reader shared with plain structs.
+struct Variant<P>(P);
+
+impl<P: Polymorphic> EntrySink for Variant<P> {
+    fn set_odata_type(&mut self, raw: String) {
+        self.0.set_odata_type(raw)
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        self.0.additional_properties_mut()
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        self.0.deserialize_property(key, map)
+    }
+}
+
+/// Deserializes a JSON object into the variant its `@odata.type` names.
+///
+/// When the tag comes first (as Graph writes it) the variant is chosen at once and every key
+/// streams into it. Otherwise keys stream into the base type; a tag found later moves those
+/// fields into the chosen variant and replays the ones the base did not know. A known subtype
+/// whose fields do not fit is an error, never a silent fallback to the base.
+pub fn deserialize_polymorphic<'de, P: Polymorphic, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<P, D::Error> {
+    deserializer.deserialize_map(PolymorphicVisitor::<P>(PhantomData))
+}
+
+struct PolymorphicVisitor<P>(PhantomData<P>);
+
+impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
+    type Value = P;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "a JSON object ({} or a derived type)",
+            <P::Base as GraphObject>::QUALIFIED_NAME
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
+        let mut base = P::Base::default();
+        while let Some(Key(key)) = map.next_key()? {
+            if key == ODATA_TYPE {
+                match map.next_value::<Value>()? {
+                    Value::String(raw) => {
+                        let mut variant = Variant(P::from_tag(raw));
+                        let seen = variant.0.merge_base(base);
+                        replay::<P, A::Error>(&mut variant.0, seen)?;
+                        while let Some(Key(key)) = map.next_key()? {
+                            read_entry(&mut variant, &key, &mut map)?;
+                        }
+                        return Ok(variant.0);
+                    }
+                    other => {
+                        GraphObject::additional_properties_mut(&mut base).insert(ODATA_TYPE, other);
+                    }
+                }
+            } else {
+                read_entry(&mut base, &key, &mut map)?;
+            }
+        }
+        Ok(P::from_base(base))
+    }
+}
+
+/// Reads properties buffered before the tag was known into the chosen variant.
+fn replay<P: Polymorphic, E: de::Error>(
+    variant: &mut P,
+    seen: AdditionalProperties,
+) -> Result<(), E> {
+    for (key, value) in seen {
+        let mut entry = ReplayEntry::new(value);
+        let known = variant
+            .deserialize_property(&key, &mut entry)
+            .map_err(|e| E::custom(format_args!("{key}: {e}")))?;
+        if !known {
+            if let Some(value) = entry.into_unread() {
+                variant.additional_properties_mut().insert(key, value);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The tag without one leading `#`: the qualified name it names.
+pub fn tag_name(raw: &str) -> &str {
+    raw.strip_prefix('#').unwrap_or(raw)
+}

@@ -1,0 +1,467 @@
+//! Runtime tests over a small hand-written model shaped exactly like generated code.
+
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{json, Value};
+
+use super::*;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Identity {
+    odata_type: Option<String>,
+    id: Field<String>,
+    display_name: Field<String>,
+    additional_properties: AdditionalProperties,
+}
+
+impl GraphObject for Identity {
+    const QUALIFIED_NAME: &'static str = "microsoft.graph.identity";
+    fn odata_type(&self) -> Option<&str> {
+        self.odata_type.as_deref()
+    }
+    fn set_odata_type(&mut self, raw: String) {
+        self.odata_type = Some(raw);
+    }
+    fn additional_properties(&self) -> &AdditionalProperties {
+        &self.additional_properties
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        &mut self.additional_properties
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        write_field(map, "id", &self.id)?;
+        write_field(map, "displayName", &self.display_name)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct UserIdentity {
+    odata_type: Option<String>,
+    id: Field<String>,
+    display_name: Field<String>,
+    sign_in_count: Option<i32>,
+    additional_properties: AdditionalProperties,
+}
+
+impl GraphObject for UserIdentity {
+    const QUALIFIED_NAME: &'static str = "microsoft.graph.userIdentity";
+    fn odata_type(&self) -> Option<&str> {
+        self.odata_type.as_deref()
+    }
+    fn set_odata_type(&mut self, raw: String) {
+        self.odata_type = Some(raw);
+    }
+    fn additional_properties(&self) -> &AdditionalProperties {
+        &self.additional_properties
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        &mut self.additional_properties
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "signInCount" => self.sign_in_count = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        write_field(map, "id", &self.id)?;
+        write_field(map, "displayName", &self.display_name)?;
+        write_option(map, "signInCount", &self.sign_in_count)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum AnyIdentity {
+    Identity(Identity),
+    UserIdentity(UserIdentity),
+    Unknown(Identity),
+}
+
+impl Polymorphic for AnyIdentity {
+    type Base = Identity;
+    fn from_base(base: Identity) -> Self {
+        AnyIdentity::Identity(base)
+    }
+    fn from_tag(raw: String) -> Self {
+        match tag_name(&raw) {
+            "microsoft.graph.identity" => AnyIdentity::Identity(Identity {
+                odata_type: Some(raw),
+                ..Default::default()
+            }),
+            "microsoft.graph.userIdentity" => AnyIdentity::UserIdentity(UserIdentity {
+                odata_type: Some(raw),
+                ..Default::default()
+            }),
+            _ => AnyIdentity::Unknown(Identity {
+                odata_type: Some(raw),
+                ..Default::default()
+            }),
+        }
+    }
+    fn merge_base(&mut self, base: Identity) -> AdditionalProperties {
+        match self {
+            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => {
+                v.id = base.id;
+                v.display_name = base.display_name;
+            }
+            AnyIdentity::UserIdentity(v) => {
+                v.id = base.id;
+                v.display_name = base.display_name;
+            }
+        }
+        base.additional_properties
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        match self {
+            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => &mut v.additional_properties,
+            AnyIdentity::UserIdentity(v) => &mut v.additional_properties,
+        }
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match self {
+            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => v.deserialize_property(key, map),
+            AnyIdentity::UserIdentity(v) => v.deserialize_property(key, map),
+        }
+    }
+    fn set_odata_type(&mut self, raw: String) {
+        match self {
+            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => v.odata_type = Some(raw),
+            AnyIdentity::UserIdentity(v) => v.odata_type = Some(raw),
+        }
+    }
+}
+
+impl Serialize for AnyIdentity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => serialize_object(v, s, None),
+            AnyIdentity::UserIdentity(v) => {
+                serialize_object(v, s, Some("#microsoft.graph.userIdentity"))
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnyIdentity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_polymorphic(d)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Role {
+    Attendee,
+    UnknownFutureValue,
+    Other(String),
+}
+
+impl WireEnum for Role {
+    fn from_wire(value: &str) -> Self {
+        match value {
+            "Attendee" => Role::Attendee,
+            "unknownFutureValue" => Role::UnknownFutureValue,
+            other => Role::Other(other.to_owned()),
+        }
+    }
+    fn as_wire(&self) -> &str {
+        match self {
+            Role::Attendee => "Attendee",
+            Role::UnknownFutureValue => "unknownFutureValue",
+            Role::Other(v) => v,
+        }
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_wire_enum(self, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_wire_enum(d)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Record {
+    odata_type: Option<String>,
+    identity: Field<AnyIdentity>,
+    role: Field<Role>,
+    joins: Field<Vec<DateTimeOffset>>,
+    additional_properties: AdditionalProperties,
+}
+
+impl GraphObject for Record {
+    const QUALIFIED_NAME: &'static str = "microsoft.graph.record";
+    fn odata_type(&self) -> Option<&str> {
+        self.odata_type.as_deref()
+    }
+    fn set_odata_type(&mut self, raw: String) {
+        self.odata_type = Some(raw);
+    }
+    fn additional_properties(&self) -> &AdditionalProperties {
+        &self.additional_properties
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        &mut self.additional_properties
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "identity" => self.identity = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            "joins" => self.joins = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        write_field(map, "identity", &self.identity)?;
+        write_field(map, "role", &self.role)?;
+        write_field(map, "joins", &self.joins)
+    }
+}
+
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_object(self, s, None)
+    }
+}
+
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_object(d)
+    }
+}
+
+fn round_trip<T: Serialize + for<'de> Deserialize<'de>>(input: &Value) -> (T, Value) {
+    let text = input.to_string();
+    let model: T = serde_json::from_str(&text).unwrap();
+    let back = serde_json::to_value(&model).unwrap();
+    (model, back)
+}
+
+#[test]
+fn absent_null_and_unknown_keys_survive() {
+    let input = json!({"role": null, "extra": {"nested": [1, null]}, "@odata.type": "#microsoft.graph.record"});
+    let (record, back) = round_trip::<Record>(&input);
+    assert!(record.identity.is_absent());
+    assert!(record.role.is_null());
+    assert_eq!(
+        record.odata_type.as_deref(),
+        Some("#microsoft.graph.record")
+    );
+    assert_eq!(back, input);
+}
+
+#[test]
+fn untagged_identity_is_the_base() {
+    let input = json!({"identity": {"id": "1", "displayName": "A", "tenantId": null}});
+    let (record, back) = round_trip::<Record>(&input);
+    let Some(AnyIdentity::Identity(identity)) = record.identity.value() else {
+        panic!("{record:?}")
+    };
+    assert_eq!(
+        identity.additional_properties.get("tenantId"),
+        Some(&Value::Null)
+    );
+    assert_eq!(back, input);
+}
+
+#[test]
+fn tag_first_streams_into_the_variant() {
+    let input = json!({"identity": {"@odata.type": "#microsoft.graph.userIdentity", "id": "1", "signInCount": 4}});
+    let (record, back) = round_trip::<Record>(&input);
+    let Some(AnyIdentity::UserIdentity(user)) = record.identity.value() else {
+        panic!("{record:?}")
+    };
+    assert_eq!(user.sign_in_count, Some(4));
+    assert_eq!(back, input);
+}
+
+#[test]
+fn late_tag_moves_base_fields_and_replays_the_rest() {
+    let input = json!({"identity": {"id": "1", "signInCount": 4, "x": true, "@odata.type": "microsoft.graph.userIdentity", "displayName": "B"}});
+    let (record, back) = round_trip::<Record>(&input);
+    let Some(AnyIdentity::UserIdentity(user)) = record.identity.value() else {
+        panic!("{record:?}")
+    };
+    assert_eq!(user.id.as_deref(), Some("1"));
+    assert_eq!(user.display_name.as_deref(), Some("B"));
+    assert_eq!(user.sign_in_count, Some(4));
+    assert_eq!(
+        user.additional_properties.get("x"),
+        Some(&Value::Bool(true))
+    );
+    assert_eq!(back, input);
+}
+
+#[test]
+fn unknown_tag_keeps_tag_and_fields() {
+    let input = json!({"identity": {"@odata.type": "#microsoft.graph.robotIdentity", "id": "r", "serial": {"n": 7}}});
+    let (record, back) = round_trip::<Record>(&input);
+    let Some(AnyIdentity::Unknown(robot)) = record.identity.value() else {
+        panic!("{record:?}")
+    };
+    assert_eq!(
+        robot.odata_type.as_deref(),
+        Some("#microsoft.graph.robotIdentity")
+    );
+    assert_eq!(
+        robot.additional_properties.get("serial"),
+        Some(&json!({"n": 7}))
+    );
+    assert_eq!(back, input);
+}
+
+#[test]
+fn known_subtype_with_a_bad_field_is_an_error_not_a_fallback() {
+    for input in [
+        r##"{"@odata.type": "#microsoft.graph.userIdentity", "signInCount": "four"}"##,
+        r##"{"signInCount": "four", "@odata.type": "#microsoft.graph.userIdentity"}"##,
+        r##"{"@odata.type": "#microsoft.graph.userIdentity", "signInCount": null}"##,
+        r##"{"@odata.type": "#microsoft.graph.userIdentity", "signInCount": 4294967296}"##,
+    ] {
+        let err = serde_json::from_str::<AnyIdentity>(input).unwrap_err();
+        assert!(err.to_string().contains("invalid"), "{input}: {err}");
+    }
+}
+
+#[test]
+fn derived_variant_without_tag_writes_its_canonical_tag() {
+    let user = AnyIdentity::UserIdentity(UserIdentity {
+        sign_in_count: Some(1),
+        ..Default::default()
+    });
+    let json = serde_json::to_value(&user).unwrap();
+    assert_eq!(
+        json,
+        json!({"@odata.type": "#microsoft.graph.userIdentity", "signInCount": 1})
+    );
+    assert_eq!(
+        serde_json::from_value::<AnyIdentity>(json).unwrap(),
+        AnyIdentity::UserIdentity(UserIdentity {
+            odata_type: Some("#microsoft.graph.userIdentity".into()),
+            sign_in_count: Some(1),
+            ..Default::default()
+        })
+    );
+}
+
+#[test]
+fn unknown_enum_values_are_kept() {
+    let input = json!({"role": "Coorganizer"});
+    let (record, back) = round_trip::<Record>(&input);
+    assert_eq!(
+        record.role,
+        Field::Present(Role::Other("Coorganizer".into()))
+    );
+    assert_eq!(back, input);
+    assert_eq!(
+        serde_json::from_str::<Role>("\"unknownFutureValue\"").unwrap(),
+        Role::UnknownFutureValue
+    );
+    assert!(serde_json::from_str::<Role>("3").is_err());
+}
+
+#[test]
+fn timestamps_come_back_byte_for_byte() {
+    let text = r##"{"joins":["2021-10-05T04:38:27.6027225Z","2021-10-05T10:08:27+05:30"]}"##;
+    let record: Record = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::to_string(&record).unwrap(), text);
+}
+
+#[test]
+fn reads_from_a_reader_and_from_a_value() {
+    let text =
+        r##"{"identity": {"id": "1", "@odata.type": "#microsoft.graph.userIdentity"}, "z": 1}"##;
+    let from_reader: Record = serde_json::from_reader(text.as_bytes()).unwrap();
+    let from_value: Record = serde_json::from_value(serde_json::from_str(text).unwrap()).unwrap();
+    assert_eq!(from_reader, from_value);
+    assert!(matches!(
+        from_reader.identity,
+        Field::Present(AnyIdentity::UserIdentity(_))
+    ));
+}
+
+#[test]
+fn collection_envelope_round_trips() {
+    let input = json!({
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#x",
+        "@odata.count": 2,
+        "@odata.nextLink": "https://graph.microsoft.com/v1.0/x?$skiptoken=1",
+        "value": [{"role": "Attendee"}, {"identity": null}],
+        "@odata.deltaLink": "d"
+    });
+    let (page, back) = round_trip::<CollectionResponse<Record>>(&input);
+    assert_eq!(page.value.len(), 2);
+    assert_eq!(page.odata_count, Some(2));
+    assert_eq!(back, input);
+    let missing = serde_json::from_str::<CollectionResponse<Record>>("{}").unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `value`"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn entity_envelope_round_trips() {
+    let input = json!({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#x/$entity", "id": "1", "displayName": null});
+    let response: EntityResponse<Identity> = serde_json::from_value(input.clone()).unwrap();
+    assert_eq!(response.id.as_deref(), Some("1"));
+    assert!(response.display_name.is_null());
+    assert_eq!(serde_json::to_value(&response).unwrap(), input);
+}
+
+#[test]
+fn non_object_inputs_are_errors() {
+    assert!(serde_json::from_str::<Record>("[]").is_err());
+    assert!(serde_json::from_str::<AnyIdentity>("\"x\"").is_err());
+    let err = serde_json::from_str::<Record>(r##"{"identity": 5}"##).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("microsoft.graph.identity or a derived type"),
+        "{err}"
+    );
+}
+
+impl Serialize for Identity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_object(self, s, None)
+    }
+}
+
+impl<'de> Deserialize<'de> for Identity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_object(d)
+    }
+}
