@@ -7,6 +7,7 @@
 //! Types are spelled the way Graph's own service metadata spells them (`Edm.String`,
 //! `Collection(microsoft.graph.attendanceInterval)`), see [`TypeRef`].
 
+mod closure;
 pub mod diagnostic;
 mod type_ref;
 
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use closure::Closure;
 pub use diagnostic::{Diagnostic, Severity};
 pub use type_ref::{Primitive, TypeRef};
 
