@@ -1,0 +1,227 @@
+//! An `Any*` enum over a base type and its descendants, dispatched on `@odata.type`.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, ToTokens};
+
+use crate::docs::doc_attrs;
+use crate::emit::structs::field_doc;
+use crate::naming::ident;
+use crate::plan::{PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
+
+/// Emits a [`PolymorphicPlan`]; `base` is the plan of its base struct (for the accessors).
+pub struct PolymorphicEmitter<'p> {
+    /// The enum to emit.
+    pub plan: &'p PolymorphicPlan,
+    /// The base struct.
+    pub base: &'p StructPlan,
+}
+
+impl PolymorphicEmitter<'_> {
+    /// Every variant (base, derived, unknown) as `Self::Variant(variant) => #body`.
+    fn arms(&self, body: impl Fn(&Ident) -> TokenStream) -> TokenStream {
+        let binding = Ident::new("variant", proc_macro2::Span::call_site());
+        let expr = body(&binding);
+        let names = self.variant_names();
+        quote!(#(Self::#names(#binding) => #expr,)*)
+    }
+
+    fn variant_names(&self) -> Vec<Ident> {
+        std::iter::once(&self.plan.base_rust)
+            .chain(self.plan.derived.iter().map(|(_, rust)| rust))
+            .map(|name| ident(name))
+            .chain(std::iter::once(ident(UNKNOWN_VARIANT)))
+            .collect()
+    }
+}
+
+impl ToTokens for PolymorphicEmitter<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let plan = self.plan;
+        let name = ident(&plan.rust);
+        let base = ident(&plan.base_rust);
+        let base_qualified = &plan.base_qualified;
+        let enum_doc = doc_attrs(&[
+            format!("`{base_qualified}` or any type derived from it, chosen by `@odata.type`."),
+            String::new(),
+            format!(
+                "Wherever the documentation types a property as `{base_qualified}`, the value may \
+                 be any of these; an unrecognised `@odata.type` lands in `Unknown` with every field kept."
+            ),
+        ]);
+        let base_doc = format!(" No `@odata.type`, or `#{base_qualified}`.");
+        let derived_variants = plan.derived.iter().map(|(qualified, rust)| {
+            let variant = ident(rust);
+            let doc = format!(" `@odata.type` `#{qualified}`.");
+            quote!(#[doc = #doc] #variant(super::#variant),)
+        });
+        let from_impls = std::iter::once(&plan.base_rust)
+            .chain(plan.derived.iter().map(|(_, rust)| rust))
+            .map(|variant| {
+                let variant = ident(variant);
+                quote! {
+                    impl From<super::#variant> for #name {
+                        fn from(value: super::#variant) -> Self {
+                            Self::#variant(value)
+                        }
+                    }
+                }
+            });
+        let tag_arms = std::iter::once((&plan.base_qualified, &plan.base_rust))
+            .chain(plan.derived.iter().map(|(q, r)| (q, r)))
+            .map(|(qualified, rust)| {
+                let variant = ident(rust);
+                quote!(#qualified => Self::#variant(Default::default()),)
+            });
+        let unknown = ident(UNKNOWN_VARIANT);
+
+        let base_fields: Vec<_> = self.base.fields.iter().collect();
+        let merge_body = if base_fields.is_empty() {
+            quote!()
+        } else {
+            let moves = base_fields.iter().map(|f| {
+                let field = ident(&f.rust);
+                quote!(variant.#field = base.#field;)
+            });
+            let moves = quote!({ #(#moves)* });
+            let arms = self.arms(|_| moves.clone());
+            quote!(match self { #arms })
+        };
+        let allow_deprecated = base_fields
+            .iter()
+            .any(|f| f.deprecated.is_some())
+            .then(|| quote!(#[allow(deprecated)]));
+        let accessors = base_fields.iter().map(|f| {
+            let field = ident(&f.rust);
+            let docs = doc_attrs(&field_doc(f));
+            let value = match &f.ty {
+                crate::type_map::RustType::Boxed(inner) => inner.tokens(),
+                other => other.tokens(),
+            };
+            let read = match (f.ty.is_boxed(), f.nullable) {
+                (true, _) => quote!(as_deref()),
+                (false, true) => quote!(value()),
+                (false, false) => quote!(as_ref()),
+            };
+            let arms = self.arms(|v| quote!(#v.#field.#read));
+            let deprecated = f.deprecated.as_ref().map(|note| {
+                let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+                if note.is_empty() {
+                    quote!(#[deprecated])
+                } else {
+                    quote!(#[deprecated(note = #note)])
+                }
+            });
+            quote! {
+                #docs
+                #deprecated
+                pub fn #field(&self) -> Option<&#value> {
+                    match self { #arms }
+                }
+            }
+        });
+        let odata_type_arms = self.arms(|v| quote!(#v.odata_type.as_deref()));
+        let additional_arms = self.arms(|v| quote!(&#v.additional_properties));
+        let additional_mut_arms = self.arms(|v| quote!(&mut #v.additional_properties));
+        let set_tag_arms = self.arms(|v| quote!(#v.odata_type = Some(raw)));
+        let read_arms =
+            self.arms(|v| quote!(support::GraphObject::deserialize_property(#v, key, map)));
+        let write_arms = {
+            let mut arms = Vec::new();
+            arms.push(quote!(Self::#base(variant) => support::serialize_object(variant, serializer, None),));
+            for (qualified, rust) in &plan.derived {
+                let variant = ident(rust);
+                let tag = format!("#{qualified}");
+                arms.push(quote!(Self::#variant(variant) => support::serialize_object(variant, serializer, Some(#tag)),));
+            }
+            arms.push(quote!(Self::#unknown(variant) => support::serialize_object(variant, serializer, None),));
+            arms
+        };
+
+        tokens.extend(quote! {
+            #enum_doc
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum #name {
+                #[doc = #base_doc]
+                #base(super::#base),
+                #(#derived_variants)*
+                /// An `@odata.type` this crate does not know: the raw tag is in `odata_type`, and
+                /// every field the base type does not know is in `additional_properties`.
+                #unknown(super::#base),
+            }
+
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::#base(Default::default())
+                }
+            }
+
+            #(#from_impls)*
+
+            #allow_deprecated
+            impl #name {
+                /// The `@odata.type` annotation as received, if any.
+                pub fn odata_type(&self) -> Option<&str> {
+                    match self { #odata_type_arms }
+                }
+
+                /// Properties the documentation does not list, in wire order.
+                pub fn additional_properties(&self) -> &support::AdditionalProperties {
+                    match self { #additional_arms }
+                }
+
+                #(#accessors)*
+            }
+
+            #allow_deprecated
+            impl support::Polymorphic for #name {
+                type Base = super::#base;
+
+                fn from_base(base: super::#base) -> Self {
+                    Self::#base(base)
+                }
+
+                fn from_tag(raw: String) -> Self {
+                    let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {
+                        #(#tag_arms)*
+                        _ => Self::#unknown(Default::default()),
+                    };
+                    support::Polymorphic::set_odata_type(&mut value, raw);
+                    value
+                }
+
+                fn merge_base(&mut self, base: super::#base) -> support::AdditionalProperties {
+                    #merge_body
+                    base.additional_properties
+                }
+
+                fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
+                    match self { #additional_mut_arms }
+                }
+
+                fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    match self { #read_arms }
+                }
+
+                fn set_odata_type(&mut self, raw: String) {
+                    match self { #set_tag_arms }
+                }
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self { #(#write_arms)* }
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::deserialize_polymorphic(deserializer)
+                }
+            }
+        });
+    }
+}

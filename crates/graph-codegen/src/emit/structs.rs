@@ -1,0 +1,186 @@
+//! A struct for one structured type, with its `GraphObject`, `Serialize` and `Deserialize` impls.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use crate::docs::{doc_attrs, paragraph};
+use crate::naming::ident;
+use crate::plan::{FieldPlan, StructPlan};
+
+/// Emits a [`StructPlan`].
+pub struct StructEmitter<'p> {
+    /// The struct to emit.
+    pub plan: &'p StructPlan,
+}
+
+impl ToTokens for StructEmitter<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let plan = self.plan;
+        let name = ident(&plan.rust);
+        let docs = doc_attrs(&struct_doc(plan));
+        let fields = plan.fields.iter().map(field_definition);
+        let qualified = &plan.qualified;
+        let reads = plan.fields.iter().map(|field| {
+            let wire = &field.wire;
+            let rust = ident(&field.rust);
+            if field.nullable {
+                quote!(#wire => self.#rust = map.next_value()?,)
+            } else {
+                // Not `Option`'s own `Deserialize`: that would read `null` as absent.
+                quote!(#wire => self.#rust = Some(map.next_value()?),)
+            }
+        });
+        let writes = plan.fields.iter().map(|field| {
+            let wire = &field.wire;
+            let rust = ident(&field.rust);
+            if field.nullable {
+                quote!(support::write_field(map, #wire, &self.#rust)?;)
+            } else {
+                quote!(support::write_option(map, #wire, &self.#rust)?;)
+            }
+        });
+        let allow_deprecated = plan
+            .fields
+            .iter()
+            .any(|f| f.deprecated.is_some())
+            .then(|| quote!(#[allow(deprecated)]));
+
+        tokens.extend(quote! {
+            #docs
+            #[derive(Clone, Debug, Default, PartialEq)]
+            pub struct #name {
+                /// The `@odata.type` annotation as received; written back unchanged.
+                pub odata_type: Option<String>,
+                #(#fields)*
+                /// Properties the documentation does not list, in wire order; written back unchanged.
+                pub additional_properties: support::AdditionalProperties,
+            }
+
+            #allow_deprecated
+            impl support::GraphObject for #name {
+                const QUALIFIED_NAME: &'static str = #qualified;
+
+                fn odata_type(&self) -> Option<&str> {
+                    self.odata_type.as_deref()
+                }
+
+                fn set_odata_type(&mut self, raw: String) {
+                    self.odata_type = Some(raw);
+                }
+
+                fn additional_properties(&self) -> &support::AdditionalProperties {
+                    &self.additional_properties
+                }
+
+                fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
+                    &mut self.additional_properties
+                }
+
+                fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> Result<bool, A::Error> {
+                    match key {
+                        #(#reads)*
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                }
+
+                fn serialize_properties<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    #(#writes)*
+                    Ok(())
+                }
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::serialize_object(self, serializer, None)
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::deserialize_object(deserializer)
+                }
+            }
+        });
+    }
+}
+
+/// The field declaration: docs, deprecation, `Field<T>` or `Option<T>`.
+fn field_definition(field: &FieldPlan) -> TokenStream {
+    let docs = doc_attrs(&field_doc(field));
+    let rust = ident(&field.rust);
+    let value = field.ty.tokens();
+    let ty = if field.nullable {
+        quote!(support::Field<#value>)
+    } else {
+        quote!(Option<#value>)
+    };
+    let deprecated = field.deprecated.as_deref().map(|note| {
+        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        if note.is_empty() {
+            quote!(#[deprecated])
+        } else {
+            quote!(#[deprecated(note = #note)])
+        }
+    });
+    quote! {
+        #docs
+        #deprecated
+        pub #rust: #ty,
+    }
+}
+
+/// Doc lines of a struct: the description, then what Graph type it is.
+fn struct_doc(plan: &StructPlan) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !plan.description.trim().is_empty() {
+        lines.push(paragraph(&plan.description));
+        lines.push(String::new());
+    }
+    let kind = match plan.kind {
+        graph_ir::TypeKind::Entity => "entity type",
+        graph_ir::TypeKind::Complex => "complex type",
+    };
+    let mut facts = format!("Graph type `{}` ({kind}", plan.qualified);
+    if plan.is_abstract {
+        facts.push_str(", abstract");
+    }
+    if plan.open {
+        facts.push_str(", open");
+    }
+    facts.push(')');
+    if let Some(base) = &plan.base {
+        facts.push_str(&format!(", derived from `{base}`"));
+    }
+    facts.push('.');
+    lines.push(facts);
+    lines
+}
+
+/// Doc lines of a field: the description (or a generated sentence), facts, the wire name.
+pub fn field_doc(field: &FieldPlan) -> Vec<String> {
+    let mut lines = Vec::new();
+    if field.description.trim().is_empty() {
+        lines.push(format!("The `{}` property.", field.wire));
+    } else {
+        lines.push(paragraph(&field.description));
+    }
+    lines.push(String::new());
+    let mut facts = Vec::new();
+    if field.navigation {
+        facts.push("Navigation property: sent only when expanded (`$expand`).".to_string());
+    }
+    if field.read_only {
+        facts.push("Read-only.".to_string());
+    }
+    facts.push(format!("Wire name: `{}`.", field.wire));
+    lines.push(facts.join(" "));
+    lines
+}

@@ -1,0 +1,119 @@
+//! A string enumeration with a fallback variant: declared enum types and inline member lists.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use crate::docs::{doc_attrs, paragraph};
+use crate::naming::ident;
+use crate::plan::{EnumOrigin, EnumPlan, MemberPlan};
+
+/// Emits an [`EnumPlan`].
+pub struct WireEnumEmitter<'p> {
+    /// The enum to emit.
+    pub plan: &'p EnumPlan,
+}
+
+impl ToTokens for WireEnumEmitter<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let plan = self.plan;
+        let name = ident(&plan.rust);
+        let docs = doc_attrs(&enum_doc(plan));
+        let fallback = ident(&plan.fallback);
+        let variants = plan.members.iter().map(|member| {
+            let docs = doc_attrs(&member_doc(member));
+            let variant = ident(&member.rust);
+            quote!(#docs #variant,)
+        });
+        let from_wire = plan.members.iter().map(|member| {
+            let wire = &member.wire;
+            let variant = ident(&member.rust);
+            quote!(#wire => Self::#variant,)
+        });
+        // With no members, a lone catch-all arm would be a `match_single_binding` lint.
+        let from_wire_body = if plan.members.is_empty() {
+            quote!(Self::#fallback(value.to_owned()))
+        } else {
+            quote! {
+                match value {
+                    #(#from_wire)*
+                    other => Self::#fallback(other.to_owned()),
+                }
+            }
+        };
+        let as_wire = plan.members.iter().map(|member| {
+            let wire = &member.wire;
+            let variant = ident(&member.rust);
+            quote!(Self::#variant => #wire,)
+        });
+        tokens.extend(quote! {
+            #docs
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            pub enum #name {
+                #(#variants)*
+                /// A value this crate does not know, kept as sent and written back unchanged.
+                #fallback(String),
+            }
+
+            impl support::WireEnum for #name {
+                fn from_wire(value: &str) -> Self {
+                    #from_wire_body
+                }
+
+                fn as_wire(&self) -> &str {
+                    match self {
+                        #(#as_wire)*
+                        Self::#fallback(value) => value,
+                    }
+                }
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::serialize_wire_enum(self, serializer)
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::deserialize_wire_enum(deserializer)
+                }
+            }
+        });
+    }
+}
+
+fn enum_doc(plan: &EnumPlan) -> Vec<String> {
+    let mut lines = Vec::new();
+    match &plan.origin {
+        EnumOrigin::Declared(qualified) => {
+            if !plan.description.trim().is_empty() {
+                lines.push(paragraph(&plan.description));
+                lines.push(String::new());
+            }
+            lines.push(format!("Graph enumeration `{qualified}`."));
+        }
+        EnumOrigin::Inline { owner, property } => {
+            lines.push(format!(
+                "The values the documentation lists for `{property}` of `{owner}` (a string on the wire)."
+            ));
+        }
+    }
+    lines
+}
+
+fn member_doc(member: &MemberPlan) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !member.description.trim().is_empty() {
+        lines.push(paragraph(&member.description));
+        lines.push(String::new());
+    }
+    let mut text = format!("Wire value `{}`.", member.wire);
+    if member.after_unknown_future_value {
+        text.push_str(
+            " Listed after `unknownFutureValue`: Graph sends it only to callers that ask for it \
+             with `Prefer: include-unknown-enum-members`.",
+        );
+    }
+    lines.push(text);
+    lines
+}

@@ -1,0 +1,201 @@
+//! The generator: Graph IR in, formatted Rust source files out.
+//!
+//! Layers, each usable on its own: [`naming`] (Rust names for Graph names), [`type_map`] (the
+//! Rust type of a property), a planner that decides every name, type and `Box` and reports every
+//! problem, then one emitter per construct ([`emit`]), rendered with prettyplease. The output
+//! follows docs/models-design.md and calls the hand-written runtime in `graph_models::support`.
+//!
+//! ```
+//! use graph_codegen::{generate, Options};
+//! use graph_ir::Schema;
+//!
+//! let files = generate(&Schema::new("v1.0"), &Options::default()).unwrap();
+//! assert_eq!(files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>(), ["mod.rs", "registry.rs"]);
+//! ```
+
+mod cycles;
+pub mod docs;
+pub mod emit;
+pub mod naming;
+mod plan;
+pub mod type_map;
+
+use std::collections::BTreeSet;
+
+use graph_ir::{Diagnostic, Schema};
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use emit::module::{ModuleEmitter, RegistryEmitter, RegistryEntry};
+use emit::polymorphic::PolymorphicEmitter;
+use emit::structs::StructEmitter;
+use emit::wire_enum::WireEnumEmitter;
+use plan::{EnumOrigin, Plan};
+
+/// What to generate and how the output refers to its surroundings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Qualified names of the structured types and enums to emit (the closure the caller
+    /// computed); `None` emits everything in the schema. A selected type that refers to a
+    /// defined but unselected one is an error.
+    pub types: Option<BTreeSet<String>>,
+    /// The version label written in headers and module docs; the schema's version when `None`.
+    pub version_label: Option<String>,
+    /// Path of the runtime module the generated files import as `support`.
+    pub runtime_path: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            types: None,
+            version_label: None,
+            runtime_path: "crate::support".to_string(),
+        }
+    }
+}
+
+/// One generated file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GeneratedFile {
+    /// Path relative to the version module's directory, e.g. `attendance_record.rs`, `mod.rs`.
+    pub path: String,
+    /// The file's text.
+    pub contents: String,
+}
+
+/// Generates the version module for `schema`: one file per struct, `Any*` enum and enum, plus
+/// `mod.rs` and `registry.rs`, sorted by path. Same input, same bytes.
+///
+/// All or nothing: on any error, every error diagnostic is returned and no file.
+pub fn generate(schema: &Schema, options: &Options) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    let version = options
+        .version_label
+        .clone()
+        .unwrap_or_else(|| schema.version.clone());
+    let runtime: syn::Path = syn::parse_str(&options.runtime_path).map_err(|e| {
+        vec![Diagnostic::error(
+            "codegen-bad-option",
+            "<options>",
+            1,
+            1,
+            format!(
+                "runtime path `{}` is not a Rust path: {e}",
+                options.runtime_path
+            ),
+        )]
+    })?;
+    let plan = plan::build(schema, options.types.as_ref())?;
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let import = if runtime
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "support")
+    {
+        quote!(use #runtime;)
+    } else {
+        quote!(use #runtime as support;)
+    };
+    for (path, source, tokens) in items(&plan) {
+        let tokens = quote! {
+            #import
+            #tokens
+        };
+        let source_line = format!("Microsoft Graph documentation, {version}, {source}.");
+        push_rendered(&mut files, &mut errors, path, &source_line, tokens);
+    }
+
+    let whole = format!("Microsoft Graph documentation, {version}, every generated type.");
+    let item_names = plan
+        .structs
+        .values()
+        .map(|s| s.rust.as_str())
+        .chain(plan.polymorphics.values().map(|p| p.rust.as_str()))
+        .chain(plan.enums.keys().map(String::as_str))
+        .collect();
+    let module = ModuleEmitter {
+        version: &version,
+        items: item_names,
+    };
+    push_rendered(
+        &mut files,
+        &mut errors,
+        "mod.rs".into(),
+        &whole,
+        module.to_token_stream(),
+    );
+    let registry = RegistryEmitter {
+        entries: registry_entries(&plan),
+    };
+    push_rendered(
+        &mut files,
+        &mut errors,
+        "registry.rs".into(),
+        &whole,
+        registry.to_token_stream(),
+    );
+
+    if errors.is_empty() {
+        files.sort();
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+fn push_rendered(
+    files: &mut Vec<GeneratedFile>,
+    errors: &mut Vec<Diagnostic>,
+    path: String,
+    source_line: &str,
+    tokens: TokenStream,
+) {
+    match emit::render(&path, source_line, tokens) {
+        Ok(contents) => files.push(GeneratedFile { path, contents }),
+        Err(error) => errors.push(error),
+    }
+}
+
+/// Every per-item file: (path, source page, tokens).
+fn items(plan: &Plan) -> Vec<(String, String, TokenStream)> {
+    let mut out = Vec::new();
+    for s in plan.structs.values() {
+        let tokens = StructEmitter { plan: s }.to_token_stream();
+        out.push((naming::file_name(&s.rust), s.source.file.clone(), tokens));
+    }
+    for p in plan.polymorphics.values() {
+        let base = &plan.structs[&p.base_qualified];
+        let tokens = PolymorphicEmitter { plan: p, base }.to_token_stream();
+        out.push((naming::file_name(&p.rust), p.source.file.clone(), tokens));
+    }
+    for e in plan.enums.values() {
+        let tokens = WireEnumEmitter { plan: e }.to_token_stream();
+        out.push((naming::file_name(&e.rust), e.source.file.clone(), tokens));
+    }
+    out
+}
+
+/// Registry entries for every struct (through its `Any*` enum when it has one) and every
+/// declared enum; inline enums have no Graph name.
+fn registry_entries(plan: &Plan) -> Vec<RegistryEntry> {
+    let mut entries: Vec<RegistryEntry> = plan
+        .structs
+        .keys()
+        .filter_map(|qualified| {
+            plan.reference_name(qualified).map(|rust| RegistryEntry {
+                qualified: qualified.clone(),
+                rust: rust.to_string(),
+            })
+        })
+        .chain(plan.enums.values().filter_map(|e| match &e.origin {
+            EnumOrigin::Declared(qualified) => Some(RegistryEntry {
+                qualified: qualified.clone(),
+                rust: e.rust.clone(),
+            }),
+            EnumOrigin::Inline { .. } => None,
+        }))
+        .collect();
+    entries.sort_by(|a, b| a.qualified.cmp(&b.qualified));
+    entries
+}
