@@ -150,7 +150,10 @@ pub fn build(
     selection: Option<&BTreeSet<String>>,
 ) -> Result<Plan, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let selected = |name: &str| selection.map_or(true, |s| s.contains(name));
+    let selected = |name: &str| match selection {
+        None => true,
+        Some(s) => s.contains(name),
+    };
     if let Some(selection) = selection {
         for name in selection {
             if !schema.types.contains_key(name) && !schema.enums.contains_key(name) {
@@ -496,9 +499,7 @@ fn box_recursive_fields(plan: &mut Plan) {
     for s in plan.structs.values() {
         for field in &s.fields {
             if let Some(target) = field.ty.by_value_target() {
-                if component.get(&s.rust).is_some()
-                    && component.get(&s.rust) == component.get(target)
-                {
+                if component.get(&s.rust) == component.get(target) {
                     boxed.insert((field.declared_in.clone(), field.wire.clone()));
                 }
             }

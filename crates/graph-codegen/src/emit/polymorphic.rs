@@ -137,9 +137,12 @@ impl ToTokens for PolymorphicEmitter<'_> {
             arms
         };
 
+        // Variants stay unboxed, as the design shows: boxing would cost an allocation per value
+        // to save memory only while values sit in large collections.
         tokens.extend(quote! {
             #enum_doc
             #[derive(Clone, Debug, PartialEq)]
+            #[allow(clippy::large_enum_variant)]
             pub enum #name {
                 #[doc = #base_doc]
                 #base(super::#base),
