@@ -117,3 +117,70 @@ fn member_doc(member: &MemberPlan) -> Vec<String> {
     lines.push(text);
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graph_ir::Source;
+
+    #[test]
+    fn inline_enum_tokens() {
+        let plan = EnumPlan {
+            rust: "AttendanceRecordRole".into(),
+            origin: EnumOrigin::Inline {
+                owner: "microsoft.graph.attendanceRecord".into(),
+                property: "role".into(),
+            },
+            description: String::new(),
+            members: vec![MemberPlan {
+                wire: "None".into(),
+                rust: "None".into(),
+                description: String::new(),
+                after_unknown_future_value: false,
+            }],
+            fallback: "Other".into(),
+            source: Source::default(),
+        };
+        let actual: syn::File =
+            syn::parse2(WireEnumEmitter { plan: &plan }.to_token_stream()).unwrap();
+        let expected: syn::File = syn::parse2(quote! {
+            /// The values the documentation lists for `role` of `microsoft.graph.attendanceRecord` (a string on the wire).
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            pub enum AttendanceRecordRole {
+                /// Wire value `None`.
+                None,
+                /// A value this crate does not know, kept as sent and written back unchanged.
+                Other(String),
+            }
+            impl support::WireEnum for AttendanceRecordRole {
+                fn from_wire(value: &str) -> Self {
+                    match value {
+                        "None" => Self::None,
+                        other => Self::Other(other.to_owned()),
+                    }
+                }
+                fn as_wire(&self) -> &str {
+                    match self {
+                        Self::None => "None",
+                        Self::Other(value) => value,
+                    }
+                }
+            }
+            impl serde::Serialize for AttendanceRecordRole {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    support::serialize_wire_enum(self, serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for AttendanceRecordRole {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    support::deserialize_wire_enum(deserializer)
+                }
+            }
+        })
+        .unwrap();
+        assert_eq!(
+            prettyplease::unparse(&actual),
+            prettyplease::unparse(&expected)
+        );
+    }
+}

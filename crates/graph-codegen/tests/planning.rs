@@ -1,0 +1,181 @@
+//! What the planner refuses (collisions, unselected references) and decides (boxing, variants),
+//! seen through the public `generate`.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use graph_codegen::{generate, GeneratedFile, Options};
+use graph_ir::{EnumDef, EnumMember, Property, Schema, Source, TypeDef, TypeRef};
+
+fn at(file: &str, line: u32) -> Source {
+    Source {
+        file: file.into(),
+        line,
+    }
+}
+
+fn complex(name: &str, file: &str, properties: Vec<Property>) -> TypeDef {
+    TypeDef {
+        name: name.into(),
+        properties,
+        source: at(file, 1),
+        ..TypeDef::default()
+    }
+}
+
+fn prop(name: &str, ty: &str, line: u32) -> Property {
+    Property {
+        name: name.into(),
+        ty: TypeRef::named(ty),
+        nullable: true,
+        source: at("p.md", line),
+        ..Property::default()
+    }
+}
+
+fn schema_of(types: Vec<TypeDef>) -> Schema {
+    let mut schema = Schema::new("beta");
+    for t in types {
+        schema.types.insert(t.name.clone(), t);
+    }
+    schema
+}
+
+fn errors(schema: &Schema, options: &Options) -> Vec<String> {
+    generate(schema, options)
+        .expect_err("generation should fail")
+        .into_iter()
+        .map(|d| format!("{}:{}: [{}] {}", d.file, d.line, d.code, d.message))
+        .collect()
+}
+
+fn file<'f>(files: &'f [GeneratedFile], path: &str) -> &'f str {
+    &files.iter().find(|f| f.path == path).expect(path).contents
+}
+
+#[test]
+fn type_names_colliding_after_case_conversion_name_both_sources() {
+    let schema = schema_of(vec![
+        complex("microsoft.graph.fooBar", "a.md", vec![]),
+        complex("microsoft.graph.FooBar", "b.md", vec![]),
+    ]);
+    assert_eq!(
+        errors(&schema, &Options::default()),
+        ["a.md:1: [codegen-name-collision] `microsoft.graph.FooBar` (b.md:1) and `microsoft.graph.fooBar` both become the Rust type `FooBar`"]
+    );
+}
+
+#[test]
+fn field_and_member_collisions_are_all_reported_at_once() {
+    let mut schema = schema_of(vec![complex(
+        "microsoft.graph.user",
+        "user.md",
+        vec![
+            prop("isMFARegistered", "Edm.Boolean", 5),
+            prop("isMfaRegistered", "Edm.Boolean", 6),
+            prop("additionalProperties", "Edm.String", 7),
+        ],
+    )]);
+    let member = |name: &str, line| EnumMember {
+        name: name.into(),
+        source: at("enums.md", line),
+        ..EnumMember::default()
+    };
+    schema.enums.insert(
+        "microsoft.graph.kind".into(),
+        EnumDef {
+            name: "microsoft.graph.kind".into(),
+            members: vec![member("foo_bar", 3), member("fooBar", 4)],
+            source: at("enums.md", 1),
+            ..EnumDef::default()
+        },
+    );
+    assert_eq!(
+        errors(&schema, &Options::default()),
+        [
+            "enums.md:4: [codegen-name-collision] enum values `foo_bar` (enums.md:3) and `fooBar` of `Kind` both become the variant `FooBar`",
+            "p.md:6: [codegen-name-collision] properties `isMFARegistered` (p.md:5) and `isMfaRegistered` of `microsoft.graph.user` both become the field `is_mfa_registered`",
+            "p.md:7: [codegen-name-collision] property `additionalProperties` of `microsoft.graph.user` becomes the field `additional_properties`, which the generator reserves",
+        ]
+    );
+}
+
+#[test]
+fn selection_must_be_closed_and_known() {
+    let schema = common::schema();
+    let options = Options {
+        types: Some(BTreeSet::from([
+            "microsoft.graph.attendanceRecord".to_string(),
+            "microsoft.graph.nothing".to_string(),
+        ])),
+        ..Options::default()
+    };
+    let found = errors(&schema, &options);
+    assert!(found.contains(&"<options>:1: [codegen-unknown-selected-type] `microsoft.graph.nothing` was selected for generation but the schema does not define it".to_string()), "{found:#?}");
+    assert!(found.contains(&"api-reference/v1.0/resources/attendancerecord.md:20: [codegen-type-not-emitted] `microsoft.graph.attendanceRecord.attendanceIntervals` refers to `microsoft.graph.attendanceInterval`, which is not among the types to generate".to_string()), "{found:#?}");
+}
+
+#[test]
+fn selection_limits_polymorphic_variants() {
+    let options = Options {
+        types: Some(
+            [
+                "microsoft.graph.identity",
+                "microsoft.graph.userIdentity",
+                "microsoft.graph.auditUserIdentity",
+            ]
+            .map(String::from)
+            .into(),
+        ),
+        ..Options::default()
+    };
+    let files = generate(&common::schema(), &options).unwrap();
+    let any = file(&files, "any_identity.rs");
+    assert!(any.contains("AuditUserIdentity(super::AuditUserIdentity)"));
+    assert!(!any.contains("CommunicationsUserIdentity"));
+}
+
+#[test]
+fn mutual_recursion_is_boxed_and_collections_are_not() {
+    let schema = schema_of(vec![
+        complex(
+            "microsoft.graph.a",
+            "a.md",
+            vec![
+                prop("b", "microsoft.graph.b", 1),
+                prop("many", "Collection(microsoft.graph.b)", 2),
+            ],
+        ),
+        complex(
+            "microsoft.graph.b",
+            "b.md",
+            vec![
+                prop("a", "microsoft.graph.a", 3),
+                prop("leaf", "microsoft.graph.c", 4),
+            ],
+        ),
+        complex("microsoft.graph.c", "c.md", vec![]),
+    ]);
+    let files = generate(&schema, &Options::default()).unwrap();
+    assert!(file(&files, "a.rs").contains("pub b: support::Field<Box<super::B>>,"));
+    assert!(file(&files, "a.rs").contains("pub many: support::Field<Vec<super::B>>,"));
+    assert!(file(&files, "b.rs").contains("pub a: support::Field<Box<super::A>>,"));
+    assert!(file(&files, "b.rs").contains("pub leaf: support::Field<super::C>,"));
+}
+
+#[test]
+fn runtime_path_is_configurable_and_checked() {
+    let schema = schema_of(vec![complex("microsoft.graph.c", "c.md", vec![])]);
+    let options = Options {
+        runtime_path: "graph_models::support".into(),
+        ..Options::default()
+    };
+    let files = generate(&schema, &options).unwrap();
+    assert!(file(&files, "c.rs").contains("\nuse graph_models::support;\n"));
+    let bad = Options {
+        runtime_path: "not a path".into(),
+        ..Options::default()
+    };
+    assert_eq!(errors(&schema, &bad).len(), 1);
+}
