@@ -1,7 +1,23 @@
 //! `cargo xtask codegen [--check] [--docs DIR]`: pinned pages -> IR -> models crate.
+//!
+//! Everything is computed in memory first; if any error diagnostic exists, nothing is written.
+//! Then only files whose bytes change are written, and generated files nothing produces any more
+//! are removed (see [`crate::sync`]).
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use graph_ir::diagnostic::Tally;
+use graph_ir::{Diagnostic, Schema};
+
+use crate::manifest::Manifest;
+use crate::sync::{self, Outcome};
+
+/// Where the IR documents go, relative to the workspace root.
+pub const IR_DIR: &str = "schema/ir";
+/// Where the generated models go, relative to the workspace root.
+pub const MODELS_DIR: &str = "crates/graph-models/src/generated";
 
 /// Arguments of `cargo xtask codegen`.
 #[derive(clap::Args)]
@@ -12,11 +28,175 @@ pub struct Args {
     /// Read this docs tree instead of the pinned pages in schema/.
     #[arg(long)]
     docs: Option<PathBuf>,
+    /// The manifest naming the root types (default: schema/manifest.toml).
+    #[arg(long)]
+    manifest: Option<PathBuf>,
+}
+
+/// Everything one run produces, before anything is written.
+pub struct Generation {
+    /// Files to write, relative to the workspace root.
+    pub files: BTreeMap<PathBuf, String>,
+    /// Every diagnostic of every stage, in order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages read.
+    pub pages: usize,
+    /// Structured types and enums generated, over all versions.
+    pub generated_types: usize,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
-    let _ = (args.check, &args.docs);
-    eprintln!("cargo xtask codegen: not implemented yet");
-    ExitCode::FAILURE
+    let root = crate::workspace_root();
+    let docs = args.docs.unwrap_or_else(|| root.join("schema"));
+    let manifest = args
+        .manifest
+        .unwrap_or_else(|| root.join("schema/manifest.toml"));
+    let generation = match generate(&manifest, &docs) {
+        Ok(g) => g,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for d in &generation.diagnostics {
+        eprintln!("{d}\n");
+    }
+    let tally = Tally::of(&generation.diagnostics);
+    if tally.errors > 0 {
+        eprintln!("codegen: {} error(s); nothing was written", tally.errors);
+        eprintln!("{}", summary(&generation, tally, None));
+        return ExitCode::FAILURE;
+    }
+    let managed = [Path::new(IR_DIR), Path::new(MODELS_DIR)];
+    let outcome = match sync::sync(&root, &managed, &generation.files, args.check) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: writing generated files: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!("{}", summary(&generation, tally, Some(&outcome)));
+    if args.check && outcome.is_stale() {
+        for path in outcome.changed.iter().chain(&outcome.removed) {
+            eprintln!("stale: {}", path.display());
+        }
+        eprintln!("generated files are stale: run `cargo xtask codegen`");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn summary(g: &Generation, tally: Tally, outcome: Option<&Outcome>) -> String {
+    let mut line = format!(
+        "pages {}, types {}, errors {}, warnings {}",
+        g.pages, g.generated_types, tally.errors, tally.warnings
+    );
+    if let Some(o) = outcome {
+        line.push_str(&format!(
+            ", files {} (changed {}, removed {}, unchanged {})",
+            g.files.len(),
+            o.changed.len(),
+            o.removed.len(),
+            o.unchanged
+        ));
+    }
+    line
+}
+
+/// Parses `docs`, restricts each version to the manifest's closure, and renders the IR documents
+/// and the models. Errors in the diagnostics mean the files must not be written.
+pub fn generate(manifest: &Path, docs: &Path) -> Result<Generation, String> {
+    let manifest = Manifest::load(manifest)?;
+    let parsed = graph_docs_parser::parse_tree(docs);
+    let mut diagnostics = parsed.diagnostics;
+    let mut files = BTreeMap::new();
+    let mut generated_types = 0;
+    for (version, schema) in &parsed.schemas {
+        let closure = schema.closure(manifest.roots.iter().map(String::as_str));
+        let allowed = manifest.allow_missing(version);
+        for (name, uses) in &closure.missing {
+            if allowed.contains(name.as_str()) {
+                continue;
+            }
+            let (file, line) = uses
+                .first()
+                .map_or((String::from("schema/manifest.toml"), 1), |s| {
+                    (s.file.clone(), s.line)
+                });
+            diagnostics.push(Diagnostic::error(
+                "missing-type",
+                file,
+                line,
+                1,
+                format!(
+                    "{version}: `{name}` is referenced but no page defines it; expected a page for it, \
+                     or an entry in [allow_missing] of schema/manifest.toml"
+                ),
+            ));
+        }
+        let restricted = restrict(schema, &closure.types, &closure.enums);
+        files.insert(
+            PathBuf::from(IR_DIR).join(format!("{version}.json")),
+            restricted.to_pretty_json(),
+        );
+        let options = graph_codegen::Options {
+            types: Some(
+                closure
+                    .types
+                    .iter()
+                    .chain(&closure.enums)
+                    .cloned()
+                    .collect(),
+            ),
+            ..graph_codegen::Options::default()
+        };
+        match graph_codegen::generate(&restricted, &options) {
+            Ok(generated) => {
+                generated_types += closure.types.len() + closure.enums.len();
+                let dir = PathBuf::from(MODELS_DIR).join(module_name(version));
+                for file in generated {
+                    files.insert(dir.join(&file.path), file.contents);
+                }
+            }
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
+    if parsed.schemas.is_empty() {
+        return Err(format!(
+            "no pages with a `v1.0` or `beta` path segment under {}",
+            docs.display()
+        ));
+    }
+    Ok(Generation {
+        files,
+        diagnostics,
+        pages: parsed.pages,
+        generated_types,
+    })
+}
+
+/// The schema with only the given types and enums (operations are not part of the models).
+fn restrict(schema: &Schema, types: &BTreeSet<String>, enums: &BTreeSet<String>) -> Schema {
+    Schema {
+        version: schema.version.clone(),
+        types: schema
+            .types
+            .iter()
+            .filter(|(k, _)| types.contains(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        enums: schema
+            .enums
+            .iter()
+            .filter(|(k, _)| enums.contains(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        operations: Vec::new(),
+    }
+}
+
+/// The Rust module of a Graph version: `v1.0` -> `v1_0`.
+pub fn module_name(version: &str) -> String {
+    version.replace('.', "_")
 }

@@ -3,7 +3,9 @@
 //! Each subcommand lives in its own module; this file only parses arguments and dispatches.
 
 mod codegen;
+mod manifest;
 mod schema;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

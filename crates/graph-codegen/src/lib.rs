@@ -127,6 +127,7 @@ pub fn generate(schema: &Schema, options: &Options) -> Result<Vec<GeneratedFile>
     );
     let registry = RegistryEmitter {
         entries: registry_entries(&plan),
+        import: import.clone(),
     };
     push_rendered(
         &mut files,

@@ -159,7 +159,7 @@ fn recursive_types_are_boxed() {
 
 #[test]
 fn registry_round_trips_by_graph_name() {
-    let records = json!([{"id": "1", "identity": {"@odata.type": "#microsoft.graph.userIdentity", "ipAddress": "x"}}]);
+    let records = json!({"@odata.count": 1, "value": [{"id": "1", "identity": {"@odata.type": "#microsoft.graph.userIdentity", "ipAddress": "x"}}]});
     let back = registry::round_trip("Collection(microsoft.graph.attendanceRecord)", &records)
         .expect("known name")
         .expect("reads");

@@ -5,3 +5,13 @@
 //!   preservation, `@odata.type` dispatch, open enums, date/time wire text, response envelopes).
 
 pub mod support;
+
+#[cfg(feature = "v1_0")]
+#[path = "generated/v1_0/mod.rs"]
+#[rustfmt::skip]
+pub mod v1_0;
+
+#[cfg(feature = "beta")]
+#[path = "generated/beta/mod.rs"]
+#[rustfmt::skip]
+pub mod beta;

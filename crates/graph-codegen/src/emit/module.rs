@@ -46,6 +46,8 @@ pub struct RegistryEntry {
 pub struct RegistryEmitter {
     /// Entries in qualified-name order.
     pub entries: Vec<RegistryEntry>,
+    /// The `use` of the runtime module (collection arms name `support::CollectionResponse`).
+    pub import: TokenStream,
 }
 
 impl ToTokens for RegistryEmitter {
@@ -56,53 +58,64 @@ impl ToTokens for RegistryEmitter {
             let single = &entry.qualified;
             let collection = format!("Collection({})", entry.qualified);
             let rust = ident(&entry.rust);
-            arms.push(quote!(#single => through::<super::#rust>(value),));
-            arms.push(quote!(#collection => through::<Vec<super::#rust>>(value),));
+            arms.push(quote!(#single => visitor.visit::<super::#rust>(),));
+            arms.push(quote!(#collection => visitor.visit::<support::CollectionResponse<super::#rust>>(),));
             names.push(single.clone());
             names.push(collection);
         }
-        // An empty match would make the tail unreachable and the helper unused.
+        // An empty match would leave `visitor` unused.
         let body = if arms.is_empty() {
-            quote!(let _ = (type_name, value); None)
+            quote!(let _ = (type_name, visitor); None)
         } else {
             quote! {
-                let result = match type_name {
+                Some(match type_name {
                     #(#arms)*
                     _ => return None,
-                };
-                Some(result)
+                })
             }
         };
-        let helper = (!arms.is_empty()).then(|| {
-            quote! {
-                fn through<T: serde::Serialize + serde::de::DeserializeOwned>(
-                    value: &serde_json::Value,
-                ) -> Result<serde_json::Value, serde_json::Error> {
-                    let typed = <T as serde::Deserialize>::deserialize(value)?;
-                    serde_json::to_value(&typed)
-                }
-            }
-        });
+        let import = (!arms.is_empty()).then_some(&self.import);
         tokens.extend(quote! {
             //! Every generated type by its Graph name, for tools that check documentation examples.
 
-            /// The names [`round_trip`] accepts: each qualified name, and `Collection(...)` of each.
+            #import
+
+            /// The names [`with_type`] accepts: each qualified name, and `Collection(...)` of each.
             pub const TYPE_NAMES: &[&str] = &[#(#names),*];
 
-            /// Reads `value` as the type named `type_name` (a qualified name such as
-            /// `microsoft.graph.attendanceRecord`, or `Collection(...)` of one) and writes it back.
-            ///
-            /// `None` when the name is not one of [`TYPE_NAMES`]; otherwise the JSON the typed
-            /// value serialises to, or the error reading it. Types with derived types are read
-            /// through their `Any*` enum, so `@odata.type` picks the variant.
+            /// Something to do with the Rust type that models a Graph type, chosen at run time by
+            /// name (see [`with_type`]).
+            pub trait TypeVisitor {
+                /// What the visit produces.
+                type Output;
+                /// Called with the Rust type for the requested name.
+                fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output;
+            }
+
+            /// Calls `visitor` with the Rust type for `type_name`: a qualified name such as
+            /// `microsoft.graph.attendanceRecord` (types with derived types are read through their
+            /// `Any*` enum, so `@odata.type` picks the variant), or `Collection(...)` of one, which is
+            /// a collection response body (`{"value": [...]}` with its `@odata.*` keys).
+            /// `None` when the name is not one of [`TYPE_NAMES`].
+            pub fn with_type<V: TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
+                #body
+            }
+
+            /// Reads `value` as the type named `type_name` (see [`with_type`]) and writes it back.
             pub fn round_trip(
                 type_name: &str,
                 value: &serde_json::Value,
             ) -> Option<Result<serde_json::Value, serde_json::Error>> {
-                #body
+                struct Through<'a>(&'a serde_json::Value);
+                impl TypeVisitor for Through<'_> {
+                    type Output = Result<serde_json::Value, serde_json::Error>;
+                    fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
+                        let typed = <T as serde::Deserialize>::deserialize(self.0)?;
+                        serde_json::to_value(&typed)
+                    }
+                }
+                with_type(type_name, Through(value))
             }
-
-            #helper
         });
     }
 }

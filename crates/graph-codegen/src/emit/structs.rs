@@ -39,6 +39,54 @@ impl ToTokens for StructEmitter<'_> {
                 quote!(support::write_option(map, #wire, &self.#rust)?;)
             }
         });
+        // A type with no properties of its own (an open type such as detailsInfo) keeps
+        // everything in `additional_properties`; its impls must not name unused parameters.
+        let (deserialize_property, serialize_properties) = if plan.fields.is_empty() {
+            (
+                quote! {
+                    fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
+                        &mut self,
+                        _key: &str,
+                        _map: &mut A,
+                    ) -> Result<bool, A::Error> {
+                        Ok(false)
+                    }
+                },
+                quote! {
+                    fn serialize_properties<M: serde::ser::SerializeMap>(
+                        &self,
+                        _map: &mut M,
+                    ) -> Result<(), M::Error> {
+                        Ok(())
+                    }
+                },
+            )
+        } else {
+            (
+                quote! {
+                    fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
+                        &mut self,
+                        key: &str,
+                        map: &mut A,
+                    ) -> Result<bool, A::Error> {
+                        match key {
+                            #(#reads)*
+                            _ => return Ok(false),
+                        }
+                        Ok(true)
+                    }
+                },
+                quote! {
+                    fn serialize_properties<M: serde::ser::SerializeMap>(
+                        &self,
+                        map: &mut M,
+                    ) -> Result<(), M::Error> {
+                        #(#writes)*
+                        Ok(())
+                    }
+                },
+            )
+        };
         let allow_deprecated = plan
             .fields
             .iter()
@@ -76,25 +124,9 @@ impl ToTokens for StructEmitter<'_> {
                     &mut self.additional_properties
                 }
 
-                fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    key: &str,
-                    map: &mut A,
-                ) -> Result<bool, A::Error> {
-                    match key {
-                        #(#reads)*
-                        _ => return Ok(false),
-                    }
-                    Ok(true)
-                }
+                #deserialize_property
 
-                fn serialize_properties<M: serde::ser::SerializeMap>(
-                    &self,
-                    map: &mut M,
-                ) -> Result<(), M::Error> {
-                    #(#writes)*
-                    Ok(())
-                }
+                #serialize_properties
             }
 
             impl serde::Serialize for #name {
