@@ -1,7 +1,14 @@
 //! `cargo xtask schema --docs DIR [--out FILE] [--allow-errors]`: docs tree -> IR.
+//!
+//! Output: with one version under DIR, that version's IR document; with several, one JSON
+//! object keyed by version (`{ "beta": {...}, "v1.0": {...} }`). Diagnostics go to stderr,
+//! then the summary line `pages N, types T, enums E, errors X, warnings W`.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use graph_ir::diagnostic::Tally;
 
 /// Arguments of `cargo xtask schema`.
 #[derive(clap::Args)]
@@ -19,7 +26,55 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
-    let _ = (&args.docs, &args.out, args.allow_errors);
-    eprintln!("cargo xtask schema: not implemented yet");
-    ExitCode::FAILURE
+    let output = graph_docs_parser::parse_tree(&args.docs);
+    let mut document = match output.schemas.len() {
+        1 => output
+            .schemas
+            .values()
+            .next()
+            .map(|s| s.to_pretty_json())
+            .unwrap_or_default(),
+        _ => {
+            let mut text =
+                serde_json::to_string_pretty(&output.schemas).unwrap_or_else(|_| "{}".to_string());
+            text.push('\n');
+            text
+        }
+    };
+    let mut write_failed = None;
+    match &args.out {
+        Some(path) => {
+            if let Err(error) = std::fs::write(path, &document) {
+                write_failed = Some(format!("cannot write {}: {error}", path.display()));
+            }
+        }
+        None => {
+            if let Err(error) = std::io::stdout().lock().write_all(document.as_bytes()) {
+                write_failed = Some(format!("cannot write to stdout: {error}"));
+            }
+        }
+    }
+    document.clear();
+
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for diagnostic in &output.diagnostics {
+        let _ = writeln!(err, "{diagnostic}\n");
+    }
+    if let Some(problem) = &write_failed {
+        let _ = writeln!(err, "error: {problem}");
+    }
+    let tally = Tally::of(&output.diagnostics);
+    let types: usize = output.schemas.values().map(|s| s.types.len()).sum();
+    let enums: usize = output.schemas.values().map(|s| s.enums.len()).sum();
+    let _ = writeln!(
+        err,
+        "pages {}, types {types}, enums {enums}, errors {}, warnings {}",
+        output.pages, tally.errors, tally.warnings
+    );
+    if write_failed.is_some() || (tally.errors > 0 && !args.allow_errors) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -1,0 +1,232 @@
+//! Annotation comments (`<!-- { "blockType": "resource", ... } -->`, any closing shape), read
+//! leniently; and the shared reporting of what lenient JSON reading tolerated.
+
+use crate::codes;
+use crate::lenient_json::{self, Deviation, Node, Value};
+use crate::report::Reporter;
+
+/// One annotation comment holding a JSON object.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Annotation {
+    /// The JSON object.
+    pub json: Node,
+    /// Byte offset of `<!--`.
+    pub start: usize,
+    /// Byte offset just past `-->`.
+    pub end: usize,
+}
+
+impl Annotation {
+    pub fn block_type(&self) -> Option<&str> {
+        self.json.get("blockType").and_then(Node::as_str)
+    }
+
+    /// A string-valued key; `null` and absence are both `None`.
+    pub fn string(&self, key: &str) -> Option<&str> {
+        self.json.get(key).and_then(Node::as_str)
+    }
+
+    /// A boolean key, accepting `"true"` / `"false"` strings with a warning.
+    pub fn flag(&self, key: &str, report: &mut Reporter) -> Option<bool> {
+        let node = self.json.get(key)?;
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            Value::String(s)
+                if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") =>
+            {
+                report.warn(
+                    codes::ANNOTATION_VALUE,
+                    node.start,
+                    format!(
+                        "`{key}` is the string \"{s}\"; expected the JSON boolean {}",
+                        s.to_ascii_lowercase()
+                    ),
+                );
+                Some(s.eq_ignore_ascii_case("true"))
+            }
+            Value::Null => None,
+            _ => {
+                report.warn(
+                    codes::ANNOTATION_VALUE,
+                    node.start,
+                    format!("`{key}` is not a boolean; expected true or false, so it was ignored"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Which kind of block a lenient read is for, to pick the diagnostic codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonSite {
+    Annotation,
+    ResourceBlock,
+}
+
+/// Parses `source[start..end]` leniently, reporting every tolerated deviation; on failure
+/// reports an error at the exact spot and returns `None`.
+pub(crate) fn parse_json(
+    source: &str,
+    start: usize,
+    end: usize,
+    site: JsonSite,
+    report: &mut Reporter,
+) -> Option<Node> {
+    let (trailing, comment, whitespace, missing, invalid, what) = match site {
+        JsonSite::Annotation => (
+            codes::ANNOTATION_TRAILING_COMMA,
+            codes::ANNOTATION_COMMENT,
+            codes::ANNOTATION_ODD_WHITESPACE,
+            codes::ANNOTATION_MISSING_COMMA,
+            codes::ANNOTATION_INVALID,
+            "annotation",
+        ),
+        JsonSite::ResourceBlock => (
+            codes::RESOURCE_JSON_TRAILING_COMMA,
+            codes::RESOURCE_JSON_COMMENT,
+            codes::RESOURCE_JSON_ODD_WHITESPACE,
+            codes::RESOURCE_JSON_MISSING_COMMA,
+            codes::RESOURCE_JSON_INVALID,
+            "JSON block",
+        ),
+    };
+    match lenient_json::parse(&source[start..end], start) {
+        Ok(parsed) => {
+            for leniency in parsed.leniencies {
+                let (code, message) = match leniency.deviation {
+                    Deviation::TrailingComma => (
+                        trailing,
+                        format!("trailing comma in the {what}; expected another member or the closing bracket (read anyway)"),
+                    ),
+                    Deviation::Comment => (
+                        comment,
+                        format!("comment in the {what}; JSON has no comments (skipped)"),
+                    ),
+                    Deviation::OddWhitespace => (
+                        whitespace,
+                        format!("non-ASCII space in the {what}; expected plain spaces (read as a space)"),
+                    ),
+                    Deviation::MissingComma => (
+                        missing,
+                        format!("no comma between two members of the {what}; expected `,` (read as if present)"),
+                    ),
+                };
+                report.warn(code, leniency.offset, message);
+            }
+            Some(parsed.root)
+        }
+        Err(error) => {
+            report.error(
+                invalid,
+                error.offset,
+                format!(
+                    "the {what} is not JSON even read leniently: {}",
+                    error.message
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Reads every `<!-- ... -->` comment in `source[start..end]` (an HTML block or inline HTML)
+/// whose content is a JSON object.
+pub(crate) fn read_comments(
+    source: &str,
+    start: usize,
+    end: usize,
+    report: &mut Reporter,
+    out: &mut Vec<Annotation>,
+) {
+    let mut pos = start;
+    while let Some(open) = source[pos..end].find("<!--").map(|i| pos + i) {
+        let inner_start = open + 4;
+        let Some(close) = source[inner_start..].find("-->").map(|i| inner_start + i) else {
+            if source[inner_start..end].trim_start().starts_with('{') {
+                report.error(
+                    codes::ANNOTATION_UNCLOSED,
+                    open,
+                    "annotation comment opened with `<!--` is never closed; expected `-->`",
+                );
+            }
+            return;
+        };
+        pos = close + 3;
+        let inner = &source[inner_start..close];
+        let trimmed = inner.trim_start();
+        if !trimmed.starts_with('{') {
+            continue;
+        }
+        let json_start = close - inner.len() + (inner.len() - trimmed.len());
+        let json_end = inner_start + inner.trim_end().len();
+        if let Some(json) = parse_json(source, json_start, json_end, JsonSite::Annotation, report) {
+            if json.as_object().is_some() {
+                out.push(Annotation {
+                    json,
+                    start: open,
+                    end: pos,
+                });
+            }
+        }
+        if pos >= end {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &str) -> (Vec<Annotation>, Vec<graph_ir::Diagnostic>) {
+        let mut report = Reporter::new("p.md", text);
+        let mut out = Vec::new();
+        read_comments(text, 0, text.len(), &mut report, &mut out);
+        (out, report.diagnostics)
+    }
+
+    #[test]
+    fn every_closing_shape() {
+        for text in [
+            "<!-- { \"blockType\": \"resource\" } -->",
+            "<!-- { \"blockType\": \"resource\" }-->",
+            "<!-- {\n  \"blockType\": \"resource\"\n}\n-->",
+        ] {
+            let (found, diagnostics) = read_all(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].block_type(), Some("resource"));
+            assert!(diagnostics.is_empty());
+        }
+    }
+
+    #[test]
+    fn trailing_comma_warns_at_the_comma() {
+        let text = "<!-- { \"blockType\": \"resource\",\n  \"openType\": true,} -->";
+        let (found, diagnostics) = read_all(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, codes::ANNOTATION_TRAILING_COMMA);
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 19));
+    }
+
+    #[test]
+    fn broken_annotation_is_an_error_at_the_spot_and_plain_comments_are_ignored() {
+        let text = "<!-- uuid: 16cd6b66 -->\n<!-- { \"blockType\": resource } -->";
+        let (found, diagnostics) = read_all(text);
+        assert!(found.is_empty());
+        assert_eq!(diagnostics[0].code, codes::ANNOTATION_INVALID);
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 21));
+    }
+
+    #[test]
+    fn abstract_as_a_string_is_read_with_a_warning() {
+        let text = "<!-- { \"abstract\": \"true\", \"baseType\": null } -->";
+        let mut report = Reporter::new("p.md", text);
+        let mut out = Vec::new();
+        read_comments(text, 0, text.len(), &mut report, &mut out);
+        assert_eq!(out[0].flag("abstract", &mut report), Some(true));
+        assert_eq!(report.diagnostics[0].code, codes::ANNOTATION_VALUE);
+        assert_eq!(out[0].string("baseType"), None);
+    }
+}

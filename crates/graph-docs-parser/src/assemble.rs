@@ -1,0 +1,339 @@
+//! The pages of one Graph version -> one [`Schema`]: duplicates settled, names resolved across
+//! pages (case-insensitively, then through parent namespaces), inheritance checked, inherited
+//! rows dropped from derived types, kinds decided.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use graph_ir::{Diagnostic, Operation, Schema, Source, TypeDef, TypeKind, TypeRef};
+
+use crate::codes;
+use crate::page::Page;
+
+/// Assembles the pages of `version` (others are skipped). Pages are taken in path order, so
+/// the result does not depend on the order given. Diagnostics point at the pages' `file`.
+pub fn assemble(version: &str, pages: &[Page]) -> (Schema, Vec<Diagnostic>) {
+    let mut pages: Vec<&Page> = pages.iter().filter(|p| p.version == version).collect();
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut schema = Schema::new(version);
+    let mut diagnostics = Vec::new();
+    for page in &pages {
+        for ty in &page.types {
+            match schema.types.get(&ty.name) {
+                Some(first) => diagnostics.push(duplicate(&ty.name, &ty.source, &first.source)),
+                None => {
+                    schema.types.insert(ty.name.clone(), ty.clone());
+                }
+            }
+        }
+        for en in &page.enums {
+            match schema.enums.get(&en.name) {
+                Some(first) => diagnostics.push(duplicate(&en.name, &en.source, &first.source)),
+                None => {
+                    schema.enums.insert(en.name.clone(), en.clone());
+                }
+            }
+        }
+        if let Some(api) = &page.api {
+            let mut response_types: Vec<TypeRef> = Vec::new();
+            for response in &api.responses {
+                if let Some(name) = &response.odata_type {
+                    let element = TypeRef::named(crate::doc_type::qualify(name, &page.namespace));
+                    let ty = if response.is_collection {
+                        TypeRef::collection_of(&element)
+                    } else {
+                        element
+                    };
+                    if !response_types.contains(&ty) {
+                        response_types.push(ty);
+                    }
+                }
+            }
+            schema.operations.push(Operation {
+                title: api.title.clone(),
+                requests: api.requests.clone(),
+                response_types,
+                source: Source {
+                    file: page.file.clone(),
+                    line: 1,
+                },
+            });
+        }
+    }
+    let names = NameIndex::new(&schema);
+    resolve_names(&mut schema, &names, &mut diagnostics);
+    break_cycles(&mut schema, &mut diagnostics);
+    decide_kinds(&mut schema);
+    drop_inherited(&mut schema, &mut diagnostics);
+    check_keys_and_navigation(&mut schema, &mut diagnostics);
+    flag_unstated_bases(&schema, &mut diagnostics);
+    for operation in &mut schema.operations {
+        for ty in &mut operation.response_types {
+            if let Some(resolved) = names.resolve_ref(ty) {
+                *ty = resolved;
+            }
+        }
+    }
+    diagnostics.sort();
+    (schema, diagnostics)
+}
+
+fn duplicate(name: &str, again: &Source, first: &Source) -> Diagnostic {
+    Diagnostic::warning(
+        codes::TYPE_DUPLICATE,
+        &again.file,
+        again.line,
+        1,
+        format!(
+            "`{name}` is defined again here; expected one definition (kept the one at {}:{})",
+            first.file, first.line
+        ),
+    )
+}
+
+/// Known type and enum names by lower-case spelling.
+struct NameIndex {
+    by_lower: HashMap<String, String>,
+}
+
+impl NameIndex {
+    fn new(schema: &Schema) -> Self {
+        let mut by_lower = HashMap::new();
+        for name in schema.enums.keys().chain(schema.types.keys()) {
+            by_lower.insert(name.to_ascii_lowercase(), name.clone());
+        }
+        NameIndex { by_lower }
+    }
+
+    /// The canonical spelling of `name`: exact or case-insensitive, then the same simple name
+    /// in each parent namespace (`microsoft.graph.security.identity` -> `microsoft.graph.identity`).
+    fn resolve(&self, name: &str) -> Option<String> {
+        let (mut namespace, simple) = name.rsplit_once('.')?;
+        loop {
+            let candidate = format!("{namespace}.{simple}").to_ascii_lowercase();
+            if let Some(found) = self.by_lower.get(&candidate) {
+                return Some(found.clone());
+            }
+            if namespace.len() <= "microsoft.graph".len() {
+                return None;
+            }
+            namespace = namespace.rsplit_once('.')?.0;
+        }
+    }
+
+    fn resolve_ref(&self, ty: &TypeRef) -> Option<TypeRef> {
+        let element = ty.element();
+        if element.primitive().is_some() || element.as_str().starts_with("Edm.") {
+            return None;
+        }
+        let resolved = TypeRef::named(self.resolve(element.as_str())?);
+        Some(if ty.is_collection() {
+            TypeRef::collection_of(&resolved)
+        } else {
+            resolved
+        })
+    }
+}
+
+fn resolve_names(schema: &mut Schema, names: &NameIndex, diagnostics: &mut Vec<Diagnostic>) {
+    for ty in schema.types.values_mut() {
+        if let Some(base) = &mut ty.base {
+            match names.resolve(&base.name) {
+                Some(found) if schema_has_type(&names.by_lower, &found) => {
+                    if found != base.name && found.eq_ignore_ascii_case(&base.name) {
+                        diagnostics.push(at(&ty.source, codes::TYPE_NAME_CASE, format!(
+                            "base type of `{}` is written `{}`; expected `{found}` (normalised)", ty.name, base.name)));
+                    }
+                    base.name = found;
+                }
+                _ => diagnostics.push(at(&ty.source, codes::BASE_TYPE_UNKNOWN, format!(
+                    "base type `{}` of `{}` has no page in this version; expected a defined type (kept as written)", base.name, ty.name))),
+            }
+        }
+        for property in &mut ty.properties {
+            let element = property.ty.element();
+            if element.as_str().starts_with("Edm.") {
+                continue;
+            }
+            match names.resolve_ref(&property.ty) {
+                Some(resolved) => property.ty = resolved,
+                None => diagnostics.push(at(&property.source, codes::TYPE_UNRESOLVED, format!(
+                    "property `{}` of `{}` refers to `{element}`, which has no page in this version; expected a defined type or enum (kept as written)",
+                    property.name, ty.name))),
+            }
+        }
+    }
+}
+
+fn schema_has_type(by_lower: &HashMap<String, String>, name: &str) -> bool {
+    by_lower.contains_key(&name.to_ascii_lowercase())
+}
+
+fn at(source: &Source, code: &str, message: String) -> Diagnostic {
+    Diagnostic::warning(code, &source.file, source.line, 1, message)
+}
+
+/// Removes one base link from every cycle (the one of the cycle's first type by name).
+fn break_cycles(schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let names: Vec<String> = schema.types.keys().cloned().collect();
+    for name in names {
+        let mut seen = BTreeSet::new();
+        let mut current = name.clone();
+        let mut cycle = false;
+        while let Some(base) = schema
+            .types
+            .get(&current)
+            .and_then(|t| t.base.as_ref())
+            .map(|b| b.name.clone())
+        {
+            if !seen.insert(current.clone()) {
+                break;
+            }
+            if base == name {
+                cycle = true;
+                break;
+            }
+            current = base;
+        }
+        if cycle {
+            if let Some(ty) = schema.types.get_mut(&name) {
+                let chain: Vec<&str> = seen.iter().map(String::as_str).collect();
+                diagnostics.push(Diagnostic::error(
+                    codes::BASE_TYPE_CYCLE,
+                    &ty.source.file,
+                    ty.source.line,
+                    1,
+                    format!("base types form a cycle through {}; expected a chain that ends (the base of `{name}` was dropped)", chain.join(", ")),
+                ));
+                ty.base = None;
+            }
+        }
+    }
+}
+
+fn decide_kinds(schema: &mut Schema) {
+    let entity: BTreeSet<String> = schema
+        .types
+        .keys()
+        .filter(|name| {
+            let own = &schema.types[*name];
+            own.key.is_some() || schema.ancestors(name).iter().any(|a| a.key.is_some())
+        })
+        .cloned()
+        .collect();
+    for (name, ty) in &mut schema.types {
+        ty.kind = if entity.contains(name) {
+            TypeKind::Entity
+        } else {
+            TypeKind::Complex
+        };
+    }
+}
+
+/// Tables of derived types repeat inherited rows ("Inherited from identity"); the IR keeps
+/// own properties only, so those rows are dropped, with a warning when the types differ.
+fn drop_inherited(schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let inherited: BTreeMap<String, HashMap<String, TypeRef>> = schema
+        .types
+        .keys()
+        .map(|name| {
+            let props = schema
+                .ancestors(name)
+                .iter()
+                .flat_map(|a| a.properties.iter())
+                .map(|p| (p.name.clone(), p.ty.clone()))
+                .collect();
+            (name.clone(), props)
+        })
+        .collect();
+    for (name, ty) in &mut schema.types {
+        let from_bases = &inherited[name];
+        if from_bases.is_empty() {
+            continue;
+        }
+        ty.properties.retain(|p| match from_bases.get(&p.name) {
+            None => true,
+            Some(base_ty) => {
+                if *base_ty != p.ty {
+                    diagnostics.push(at(&p.source, codes::PROPERTY_INHERITED_MISMATCH, format!(
+                        "`{name}` lists inherited property `{}` as `{}`, but its base declares `{base_ty}`; the base's declaration was kept",
+                        p.name, p.ty)));
+                }
+                false
+            }
+        });
+    }
+}
+
+fn check_keys_and_navigation(schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+    for (name, ty) in &schema.types {
+        if let Some(key) = &ty.key {
+            if !schema.all_properties(name).iter().any(|p| &p.name == key) {
+                diagnostics.push(at(&ty.source, codes::KEY_PROPERTY_UNKNOWN, format!(
+                    "`keyProperty` of `{name}` is `{key}`, which is not a property of it or its bases; expected one of its properties")));
+            }
+        }
+        if ty.kind == TypeKind::Complex {
+            if let Some(nav) = ty.properties.iter().find(|p| p.navigation) {
+                diagnostics.push(at(&nav.source, codes::NAVIGATION_ON_COMPLEX, format!(
+                    "complex type `{name}` has navigation property `{}`; expected relationships only on entity types", nav.name)));
+            }
+        }
+    }
+    // Keys inherited from a base (entity.id) are not nullable either.
+    let keys: BTreeMap<String, String> = schema
+        .types
+        .iter()
+        .filter_map(|(n, t)| t.key.clone().map(|k| (n.clone(), k)))
+        .collect();
+    for (name, key) in keys {
+        if let Some(ty) = schema.types.get_mut(&name) {
+            for p in ty.properties.iter_mut().filter(|p| p.name == key) {
+                p.nullable = false;
+            }
+        }
+    }
+}
+
+/// A type without a base that carries most properties of a type others derive from is
+/// probably derived from it; the docs do not say so, so it stays baseless but is flagged.
+fn flag_unstated_bases(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let bases: BTreeSet<&str> = schema
+        .types
+        .values()
+        .filter_map(|t| t.base.as_ref().map(|b| b.name.as_str()))
+        .collect();
+    let candidates: Vec<&TypeDef> = bases
+        .iter()
+        .filter_map(|b| schema.types.get(*b))
+        .filter(|c| c.kind == TypeKind::Complex && c.base.is_none() && c.properties.len() >= 2)
+        .collect();
+    for ty in schema
+        .types
+        .values()
+        .filter(|t| t.base.is_none() && t.kind == TypeKind::Complex)
+    {
+        let best = candidates
+            .iter()
+            .filter(|c| c.name != ty.name)
+            .map(|c| {
+                let shared: Vec<&str> = c
+                    .properties
+                    .iter()
+                    .filter(|cp| {
+                        ty.properties
+                            .iter()
+                            .any(|p| p.name == cp.name && p.ty == cp.ty)
+                    })
+                    .map(|cp| cp.name.as_str())
+                    .collect();
+                (c, shared)
+            })
+            .filter(|(c, shared)| shared.len() >= 2 && shared.len() * 2 >= c.properties.len())
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.name.cmp(&a.0.name)));
+        if let Some((candidate, shared)) = best {
+            diagnostics.push(at(&ty.source, codes::BASE_TYPE_UNSTATED, format!(
+                "`{}` states no base type, yet declares {} of `{}`, which other types derive from; expected `baseType` or an \"Inherits from\" sentence if it derives from it (kept without a base)",
+                ty.name, shared.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "), candidate.name)));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Facts stated in a property's description: "Possible values are: `a`, `b`, and `c`.",
+//! "(deprecated)", "Read-only", "Nullable" / "Not nullable".
+
+/// What a description says about its property.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DescriptionFacts {
+    /// Members listed after "Possible values are:".
+    pub possible_values: Vec<String>,
+    /// The sentence that says the property is deprecated.
+    pub deprecated: Option<String>,
+    pub read_only: bool,
+    /// "Not nullable", "non-nullable", "Required".
+    pub not_nullable: bool,
+}
+
+/// Phrases that introduce a list of values, in the languages the docs come in.
+const POSSIBLE_VALUES: &[&str] = &[
+    "possible values are",
+    "possible values include",
+    "possible values:",
+    "the possible values",
+    "可能的值",
+    "возможные значения",
+    "Возможные значения",
+];
+
+/// Reads the facts from description markdown.
+pub(crate) fn read(description: &str) -> DescriptionFacts {
+    // ASCII lowering keeps byte offsets valid in `description`.
+    let lower = description.to_ascii_lowercase();
+    let mut facts = DescriptionFacts {
+        read_only: lower.contains("read-only") || lower.contains("read only"),
+        not_nullable: lower.contains("not nullable")
+            || lower.contains("non-nullable")
+            || lower.contains("non nullable")
+            || description.contains("Required."),
+        ..DescriptionFacts::default()
+    };
+    if let Some(at) = lower.find("deprecated") {
+        facts.deprecated = Some(sentence_around(description, at));
+    }
+    if let Some(start) = POSSIBLE_VALUES
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+        .min()
+    {
+        facts.possible_values = backticked_list(&description[start..]);
+    }
+    facts
+}
+
+/// The backticked items of the sentence at the start of `text`.
+fn backticked_list(text: &str) -> Vec<String> {
+    let mut members = Vec::new();
+    let mut rest = text;
+    loop {
+        let Some(open) = rest.find('`') else { break };
+        // The list ends at the first full stop outside backticks.
+        if rest[..open].contains(". ") || rest[..open].contains("。") {
+            break;
+        }
+        let Some(close) = rest[open + 1..].find('`') else {
+            break;
+        };
+        let member = rest[open + 1..open + 1 + close].trim();
+        if !member.is_empty() && !member.contains(' ') {
+            members.push(member.to_string());
+        }
+        rest = &rest[open + 1 + close + 1..];
+    }
+    members
+}
+
+fn sentence_around(text: &str, at: usize) -> String {
+    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at..].find(". ").map_or(text.len(), |i| at + i + 1);
+    text[start..end].trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possible_values_list() {
+        let facts = read("Role of the attendee. Possible values are: `None`, `Attendee`, `Presenter`, and `Organizer`.  ");
+        assert_eq!(
+            facts.possible_values,
+            ["None", "Attendee", "Presenter", "Organizer"]
+        );
+        let facts = read("Type. Possible values are: `user`, `application`. Use `$filter` (`eq`).");
+        assert_eq!(facts.possible_values, ["user", "application"]);
+    }
+
+    #[test]
+    fn possible_values_in_chinese() {
+        let facts =
+            read("与会者的角色。 可能的值为： `None`、 `Attendee`、 `Presenter`和 `Organizer`。  ");
+        assert_eq!(
+            facts.possible_values,
+            ["None", "Attendee", "Presenter", "Organizer"]
+        );
+    }
+
+    #[test]
+    fn deprecated_read_only_nullable() {
+        let facts = read("Unique identifier of a thing. Presents when registered. (deprecated)");
+        assert_eq!(facts.deprecated.as_deref(), Some("(deprecated)"));
+        let facts = read("Collection of things. Read-only. Nullable.");
+        assert!(facts.read_only && !facts.not_nullable && facts.deprecated.is_none());
+        assert!(read("The id. Not nullable.").not_nullable);
+        assert!(read("The id. Required.").not_nullable);
+    }
+}

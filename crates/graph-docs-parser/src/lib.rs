@@ -1,0 +1,38 @@
+//! Reads Microsoft Graph documentation pages (markdown) into the intermediate schema
+//! ([`graph_ir::Schema`]), leniently, with a diagnostic for everything it had to guess.
+//!
+//! - [`parse_page`]: one page -> [`Page`] (its types, enums, API facts, diagnostics).
+//! - [`assemble`]: the pages of one version -> one [`graph_ir::Schema`], names resolved across
+//!   pages and inheritance checked.
+//! - [`parse_tree`]: a docs directory -> one schema per version, in parallel, deterministic.
+//! - [`find_response_examples`]: response examples in plain-text web renders.
+//!
+//! Diagnostic codes are listed in [`codes`].
+
+mod annotation;
+mod api;
+pub mod assemble;
+pub mod codes;
+mod description;
+mod doc_type;
+mod enums;
+mod front_matter;
+pub mod lenient_json;
+mod lines;
+mod merge;
+mod page;
+mod placeholder;
+mod prose;
+mod report;
+mod resource;
+mod scan;
+mod tables;
+mod tree;
+mod type_cell;
+mod web_render;
+
+pub use api::{ApiPage, ResponseExample};
+pub use assemble::assemble;
+pub use page::{parse_page, version_of, Page};
+pub use tree::{parse_tree, TreeOutput};
+pub use web_render::find_response_examples;

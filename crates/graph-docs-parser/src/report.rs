@@ -1,0 +1,51 @@
+//! Collects the diagnostics of one page, placing byte offsets at line and column.
+
+use graph_ir::{Diagnostic, Severity};
+
+use crate::lines::LineIndex;
+
+/// The diagnostics of one page, and what is needed to place them.
+pub(crate) struct Reporter<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub lines: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Reporter {
+            file,
+            text,
+            lines: LineIndex::new(text),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn line(&self, offset: usize) -> u32 {
+        self.lines.line(offset)
+    }
+
+    pub fn warn(&mut self, code: &str, offset: usize, message: impl Into<String>) {
+        self.push(Severity::Warning, code, offset, message.into());
+    }
+
+    pub fn error(&mut self, code: &str, offset: usize, message: impl Into<String>) {
+        self.push(Severity::Error, code, offset, message.into());
+    }
+
+    fn push(&mut self, severity: Severity, code: &str, offset: usize, message: String) {
+        let (line, column) = self.lines.line_column(self.text, offset);
+        let mut diagnostic = Diagnostic::new(severity, code, self.file, line, column, message);
+        diagnostic.source_line = Some(self.source_line(line));
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn source_line(&self, line: u32) -> String {
+        let start = self.lines.line_start(line).min(self.text.len());
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        self.text[start..end].trim_end_matches('\r').to_string()
+    }
+}

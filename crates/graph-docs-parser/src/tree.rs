@@ -1,0 +1,190 @@
+//! A whole docs directory: every `.md` page under it parsed in parallel (deterministically),
+//! then assembled into one schema per version.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use graph_ir::{Diagnostic, Schema};
+
+use crate::api::ApiPage;
+use crate::assemble::assemble;
+use crate::codes;
+use crate::page::{parse_page, Page};
+
+/// Everything read from a docs tree.
+#[derive(Clone, Debug, Default)]
+pub struct TreeOutput {
+    /// One schema per version found (`v1.0`, `beta`).
+    pub schemas: BTreeMap<String, Schema>,
+    /// API pages, in path order.
+    pub api_pages: Vec<ApiPage>,
+    /// Every diagnostic, sorted; files are shown as `<root>/<relative path>`.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of pages read.
+    pub pages: usize,
+    /// Number of `blockType: resource` annotations read.
+    pub resource_annotations: usize,
+    /// Number of pages with a resource annotation and no error diagnostic.
+    pub resource_pages_without_errors: usize,
+    /// Number of pages with a resource annotation.
+    pub resource_pages: usize,
+}
+
+/// Parses every `.md` file under `root` (recursively, symlinks not followed).
+pub fn parse_tree(root: &Path) -> TreeOutput {
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    collect_markdown(root, root, &mut files, &mut diagnostics);
+    files.sort();
+    let pages = parse_all(root, &files, &mut diagnostics);
+
+    let mut out = TreeOutput {
+        pages: pages.len(),
+        ..TreeOutput::default()
+    };
+    let versions: std::collections::BTreeSet<&str> = pages
+        .iter()
+        .map(|p| p.version.as_str())
+        .filter(|v| !v.is_empty())
+        .collect();
+    for version in versions {
+        let (schema, found) = assemble(version, &pages);
+        diagnostics.extend(found);
+        out.schemas.insert(version.to_string(), schema);
+    }
+    for page in &pages {
+        if page.resource_annotations > 0 {
+            out.resource_pages += 1;
+            out.resource_annotations += page.resource_annotations;
+            if !page.diagnostics.iter().any(Diagnostic::is_error) {
+                out.resource_pages_without_errors += 1;
+            }
+        }
+    }
+    for page in pages {
+        diagnostics.extend(page.diagnostics);
+        out.api_pages.extend(page.api);
+    }
+    let shown_root = root
+        .to_string_lossy()
+        .trim_end_matches(['/', '\\'])
+        .to_string();
+    for d in &mut diagnostics {
+        if !d.file.starts_with(&shown_root) {
+            d.file = format!("{shown_root}/{}", d.file);
+        }
+    }
+    diagnostics.sort();
+    out.diagnostics = diagnostics;
+    out
+}
+
+fn collect_markdown(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                codes::PAGE_UNREADABLE,
+                relative(root, dir),
+                1,
+                1,
+                format!("cannot read directory: {error}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_markdown(root, &path, files, diagnostics);
+        } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
+            files.push(relative(root, &path));
+        }
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path
+        .strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Parses the files in parallel chunks; results come back in `files` order.
+fn parse_all(root: &Path, files: &[String], diagnostics: &mut Vec<Diagnostic>) -> Vec<Page> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(16);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<Vec<(Page, Option<Diagnostic>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| read_and_parse(root, f))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut pages = Vec::with_capacity(files.len());
+    for (page, problem) in results.into_iter().flatten() {
+        diagnostics.extend(problem);
+        pages.push(page);
+    }
+    pages
+}
+
+fn read_and_parse(root: &Path, file: &str) -> (Page, Option<Diagnostic>) {
+    match std::fs::read(root.join(file)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => (parse_page(file, &text), None),
+            Err(error) => {
+                let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                let problem = Diagnostic::warning(
+                    codes::PAGE_NOT_UTF8,
+                    file,
+                    1,
+                    1,
+                    format!(
+                        "page is not valid UTF-8 ({}); read with replacement characters",
+                        error.utf8_error()
+                    ),
+                );
+                (parse_page(file, &text), Some(problem))
+            }
+        },
+        Err(error) => {
+            let problem = Diagnostic::error(
+                codes::PAGE_UNREADABLE,
+                file,
+                1,
+                1,
+                format!("cannot read page: {error}"),
+            );
+            (
+                Page {
+                    file: file.to_string(),
+                    ..Page::default()
+                },
+                Some(problem),
+            )
+        }
+    }
+}
