@@ -1,8 +1,9 @@
-//! Typed, lossless models for Microsoft Graph attendance reports and the `identity` hierarchy,
-//! generated from the Graph documentation by `cargo xtask codegen`.
+#![doc = include_str!("../README.md")]
 //!
 //! - [`support`]: the hand-written runtime (three-state [`support::Field`], unknown-property
 //!   preservation, `@odata.type` dispatch, open enums, date/time wire text, response envelopes).
+//! - `v1_0` and `beta`: the generated models, one module per Graph version, each behind a
+//!   default-on feature of the same name.
 
 pub mod support;
 
