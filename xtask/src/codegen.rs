@@ -213,15 +213,32 @@ mod tests {
     #[test]
     fn generated_files_are_fresh() {
         let root = crate::workspace_root();
-        let generation = generate(&root.join("schema/manifest.toml"), &root.join("schema")).unwrap();
-        let errors: Vec<String> =
-            generation.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
-        assert!(errors.is_empty(), "the pinned pages have errors:\n{}", errors.join("\n"));
+        let generation =
+            generate(&root.join("schema/manifest.toml"), &root.join("schema")).unwrap();
+        let errors: Vec<String> = generation
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "the pinned pages have errors:\n{}",
+            errors.join("\n")
+        );
         let managed = [Path::new(IR_DIR), Path::new(MODELS_DIR)];
         let outcome = sync::sync(&root, &managed, &generation.files, true).unwrap();
-        let stale: Vec<String> =
-            outcome.changed.iter().chain(&outcome.removed).map(|p| p.display().to_string()).collect();
-        assert!(stale.is_empty(), "stale generated files, run `cargo xtask codegen`:\n{}", stale.join("\n"));
+        let stale: Vec<String> = outcome
+            .changed
+            .iter()
+            .chain(&outcome.removed)
+            .map(|p| p.display().to_string())
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "stale generated files, run `cargo xtask codegen`:\n{}",
+            stale.join("\n")
+        );
     }
 
     /// The pinned pages are the project's own words, but their facts must be the upstream ones:
@@ -231,7 +248,9 @@ mod tests {
         let root = crate::workspace_root();
         let upstream = root.join("../shared/graph-docs/focus");
         if !upstream.is_dir() {
-            eprintln!("skipped: ../shared not found (upstream focus pages are needed for this test)");
+            eprintln!(
+                "skipped: ../shared not found (upstream focus pages are needed for this test)"
+            );
             return;
         }
         let manifest = Manifest::load(&root.join("schema/manifest.toml")).unwrap();
@@ -246,7 +265,8 @@ mod tests {
         for (version, pinned_schema) in &pinned.schemas {
             let pinned_facts = facts(pinned_schema, &manifest);
             let upstream_facts = facts(&upstream.schemas[version], &manifest);
-            let names: BTreeSet<&String> = pinned_facts.keys().chain(upstream_facts.keys()).collect();
+            let names: BTreeSet<&String> =
+                pinned_facts.keys().chain(upstream_facts.keys()).collect();
             for name in names {
                 match (pinned_facts.get(name), upstream_facts.get(name)) {
                     (Some(p), Some(u)) if p == u => {}
@@ -258,7 +278,11 @@ mod tests {
                 }
             }
         }
-        assert!(drift.is_empty(), "pinned pages drifted from upstream facts:\n{}", drift.join("\n"));
+        assert!(
+            drift.is_empty(),
+            "pinned pages drifted from upstream facts:\n{}",
+            drift.join("\n")
+        );
     }
 
     /// Each type and enum of the manifest's closure as JSON, without descriptions, sources,
