@@ -73,12 +73,14 @@ pub(crate) fn parse_json(
     site: JsonSite,
     report: &mut Reporter,
 ) -> Option<Node> {
-    let (trailing, comment, whitespace, missing, invalid, what) = match site {
+    let (trailing, comment, whitespace, missing, unquoted, newline, invalid, what) = match site {
         JsonSite::Annotation => (
             codes::ANNOTATION_TRAILING_COMMA,
             codes::ANNOTATION_COMMENT,
             codes::ANNOTATION_ODD_WHITESPACE,
             codes::ANNOTATION_MISSING_COMMA,
+            codes::ANNOTATION_UNQUOTED_KEY,
+            codes::ANNOTATION_NEWLINE_IN_STRING,
             codes::ANNOTATION_INVALID,
             "annotation",
         ),
@@ -87,6 +89,8 @@ pub(crate) fn parse_json(
             codes::RESOURCE_JSON_COMMENT,
             codes::RESOURCE_JSON_ODD_WHITESPACE,
             codes::RESOURCE_JSON_MISSING_COMMA,
+            codes::RESOURCE_JSON_UNQUOTED_KEY,
+            codes::RESOURCE_JSON_NEWLINE_IN_STRING,
             codes::RESOURCE_JSON_INVALID,
             "JSON block",
         ),
@@ -110,6 +114,14 @@ pub(crate) fn parse_json(
                     Deviation::MissingComma => (
                         missing,
                         format!("no comma between two members of the {what}; expected `,` (read as if present)"),
+                    ),
+                    Deviation::UnquotedKey => (
+                        unquoted,
+                        format!("key without quotes in the {what}; expected `\"key\"` (read anyway)"),
+                    ),
+                    Deviation::NewlineInString => (
+                        newline,
+                        format!("line break inside a string of the {what}; expected `\\n` or a closing `\"` (read as a space)"),
                     ),
                 };
                 report.warn(code, leniency.offset, message);

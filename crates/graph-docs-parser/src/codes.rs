@@ -15,6 +15,10 @@ pub const ANNOTATION_COMMENT: &str = "annotation-comment";
 pub const ANNOTATION_ODD_WHITESPACE: &str = "annotation-odd-whitespace";
 /// An annotation comment lacked a comma between two members or elements.
 pub const ANNOTATION_MISSING_COMMA: &str = "annotation-missing-comma";
+/// An annotation comment had an object key without quotes.
+pub const ANNOTATION_UNQUOTED_KEY: &str = "annotation-unquoted-key";
+/// An annotation comment had a line break inside a string.
+pub const ANNOTATION_NEWLINE_IN_STRING: &str = "annotation-newline-in-string";
 /// An annotation comment is not JSON even when read leniently; the page's other facts are still used.
 pub const ANNOTATION_INVALID: &str = "annotation-invalid";
 /// An annotation key had a value of the wrong JSON type (`"abstract": "true"`) or `null`.
@@ -30,6 +34,10 @@ pub const RESOURCE_JSON_COMMENT: &str = "resource-json-comment";
 pub const RESOURCE_JSON_ODD_WHITESPACE: &str = "resource-json-odd-whitespace";
 /// The resource JSON block lacked a comma between two members or elements.
 pub const RESOURCE_JSON_MISSING_COMMA: &str = "resource-json-missing-comma";
+/// The resource JSON block had an object key without quotes.
+pub const RESOURCE_JSON_UNQUOTED_KEY: &str = "resource-json-unquoted-key";
+/// The resource JSON block had a line break inside a string.
+pub const RESOURCE_JSON_NEWLINE_IN_STRING: &str = "resource-json-newline-in-string";
 /// The resource JSON block is not JSON even when read leniently; the table alone was used.
 pub const RESOURCE_JSON_INVALID: &str = "resource-json-invalid";
 /// A resource annotation is not followed by a fenced JSON block.
@@ -92,6 +100,8 @@ pub const ALL: &[&str] = &[
     ANNOTATION_COMMENT,
     ANNOTATION_ODD_WHITESPACE,
     ANNOTATION_MISSING_COMMA,
+    ANNOTATION_UNQUOTED_KEY,
+    ANNOTATION_NEWLINE_IN_STRING,
     ANNOTATION_INVALID,
     ANNOTATION_VALUE,
     ANNOTATION_UNCLOSED,
@@ -99,6 +109,8 @@ pub const ALL: &[&str] = &[
     RESOURCE_JSON_COMMENT,
     RESOURCE_JSON_ODD_WHITESPACE,
     RESOURCE_JSON_MISSING_COMMA,
+    RESOURCE_JSON_UNQUOTED_KEY,
+    RESOURCE_JSON_NEWLINE_IN_STRING,
     RESOURCE_JSON_INVALID,
     RESOURCE_JSON_MISSING,
     RESOURCE_NAME_MISSING,

@@ -53,8 +53,7 @@ pub(crate) fn read(description: &str) -> DescriptionFacts {
 fn backticked_list(text: &str) -> Vec<String> {
     let mut members = Vec::new();
     let mut rest = text;
-    loop {
-        let Some(open) = rest.find('`') else { break };
+    while let Some(open) = rest.find('`') {
         // The list ends at the first full stop outside backticks.
         if rest[..open].contains(". ") || rest[..open].contains("。") {
             break;

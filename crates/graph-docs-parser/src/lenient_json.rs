@@ -58,6 +58,10 @@ pub enum Deviation {
     OddWhitespace,
     /// Two members or elements with no comma between them.
     MissingComma,
+    /// A line break inside a string (read as a space).
+    NewlineInString,
+    /// An object key without quotes.
+    UnquotedKey,
 }
 
 /// A tolerated deviation and where it is.
@@ -282,7 +286,10 @@ impl Reader<'_> {
                 self.pos += 1;
                 Ok(true)
             }
-            Some(b'"' | b'{' | b'[') if what == "element" || self.bytes[self.pos] == b'"' => {
+            Some(&b)
+                if (what == "element" && matches!(b, b'"' | b'{' | b'['))
+                    || (what != "element" && (b == b'"' || b.is_ascii_alphabetic())) =>
+            {
                 self.tolerate(Deviation::MissingComma, self.pos);
                 Ok(false)
             }
@@ -304,11 +311,23 @@ impl Reader<'_> {
         }
         loop {
             self.skip_space();
-            if self.bytes.get(self.pos) != Some(&b'"') {
-                return Err(self.error(format!("found {}; expected a quoted key", self.found())));
-            }
             let key_start = self.base + self.pos;
-            let key = self.string()?;
+            let key = match self.bytes.get(self.pos) {
+                Some(b'"') => self.string()?,
+                Some(b) if b.is_ascii_alphabetic() || *b == b'_' || *b == b'@' => {
+                    self.tolerate(Deviation::UnquotedKey, self.pos);
+                    let start = self.pos;
+                    while self.bytes.get(self.pos).is_some_and(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'.' | b'-')
+                    }) {
+                        self.pos += 1;
+                    }
+                    self.text[start..self.pos].to_string()
+                }
+                _ => {
+                    return Err(self.error(format!("found {}; expected a quoted key", self.found())))
+                }
+            };
             self.skip_space();
             if self.bytes.get(self.pos) != Some(&b':') {
                 return Err(self.error(format!(
@@ -356,7 +375,7 @@ impl Reader<'_> {
             let stop = rest
                 .iter()
                 .position(|&b| b == b'"' || b == b'\\' || b == b'\n')
-                .ok_or_else(|| SyntaxError {
+                .ok_or(SyntaxError {
                     offset: self.base + open,
                     message: "string never closed; expected `\"`".to_string(),
                 })?;
@@ -368,10 +387,10 @@ impl Reader<'_> {
                     return Ok(out);
                 }
                 b'\n' => {
-                    return Err(SyntaxError {
-                        offset: self.base + open,
-                        message: "string runs past the end of its line; expected `\"`".to_string(),
-                    })
+                    self.tolerate(Deviation::NewlineInString, self.pos);
+                    out.truncate(out.trim_end_matches('\r').len());
+                    out.push(' ');
+                    self.pos += 1;
                 }
                 _ => self.escape(&mut out)?,
             }
@@ -509,6 +528,10 @@ mod tests {
             err.message
         );
         assert!(parse("{\"a\": \"unterminated", 0).is_err());
+        let parsed = parse("{isCollection: true, \"d\": \"two\nlines\"}", 0).unwrap();
+        let kinds: Vec<_> = parsed.leniencies.iter().map(|l| l.deviation).collect();
+        assert_eq!(kinds, [Deviation::UnquotedKey, Deviation::NewlineInString]);
+        assert_eq!(parsed.root.get("d").unwrap().as_str(), Some("two lines"));
         assert!(parse("", 0).is_err());
         assert!(parse("{} extra", 0).is_err());
         assert!(parse(&"[".repeat(10_000), 0).is_err());

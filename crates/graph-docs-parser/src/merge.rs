@@ -186,7 +186,9 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
         }
         (a, b) => a == b,
     };
-    let element = if same_element || table.precision() >= json.precision() {
+    // An example value (`42`, a GUID) only hints at a type; a typed table cell outranks it.
+    let json_is_hint = key.placeholder.literal && table.precision() > 0;
+    let element = if same_element || json_is_hint || table.precision() >= json.precision() {
         table.element.clone()
     } else {
         json.element.clone()
@@ -196,7 +198,7 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
         collection: table.collection || json.collection,
     };
     let agree = same_element && table.collection == json.collection;
-    if !agree && json.precision() > 0 {
+    if !agree && json.precision() > 0 && !(json_is_hint && table.collection == json.collection) {
         report.warn(
             codes::PROPERTY_TYPE_MISMATCH,
             key.value_offset,

@@ -17,6 +17,8 @@ pub(crate) struct Placeholder {
     pub datetime_alias: bool,
     /// Set when the value was not understood: what was found.
     pub not_understood: Option<String>,
+    /// The value is an example (`false`, `4.2`, a date, a GUID), not a type placeholder.
+    pub literal: bool,
 }
 
 impl Placeholder {
@@ -26,6 +28,14 @@ impl Placeholder {
             enum_members: Vec::new(),
             datetime_alias: false,
             not_understood: None,
+            literal: false,
+        }
+    }
+
+    fn literal(primitive: Primitive) -> Self {
+        Placeholder {
+            literal: true,
+            ..Placeholder::of(DocType::primitive(primitive))
         }
     }
 
@@ -41,8 +51,8 @@ impl Placeholder {
 pub(crate) fn read(node: &Node) -> Placeholder {
     match &node.value {
         Value::String(text) => read_text(text),
-        Value::Bool(_) => Placeholder::of(DocType::primitive(Primitive::Boolean)),
-        Value::Number(n) => Placeholder::of(DocType::primitive(number_type(n))),
+        Value::Bool(_) => Placeholder::literal(Primitive::Boolean),
+        Value::Number(n) => Placeholder::literal(number_type(n)),
         Value::Null => Placeholder::unknown("null".to_string()),
         Value::Object(_) => match node.get("@odata.type").and_then(Node::as_str) {
             Some(name) if looks_like_type_name(name.trim()) => {
@@ -105,7 +115,7 @@ pub(crate) fn read_text(text: &str) -> Placeholder {
         return p;
     }
     if let Some(literal) = literal_type(text) {
-        return Placeholder::of(DocType::primitive(literal));
+        return Placeholder::literal(literal);
     }
     let name = text.trim_start_matches('#');
     if looks_like_type_name(name) {
@@ -117,7 +127,7 @@ pub(crate) fn read_text(text: &str) -> Placeholder {
             return Placeholder::of(DocType::named(name));
         }
     }
-    Placeholder::of(DocType::primitive(Primitive::String))
+    Placeholder::literal(Primitive::String)
 }
 
 /// `String (timestamp)` -> (`String`, `timestamp`); also without the space.

@@ -106,7 +106,6 @@ fn build_type(
             .unwrap_or(false),
         open: annotation.flag("openType", report).unwrap_or(false),
         media_entity: annotation.flag("isMediaEntity", report).unwrap_or(false),
-        key,
         description: facts.description.to_string(),
         properties,
         annotation_extras: extras(&annotation.json),
@@ -114,7 +113,13 @@ fn build_type(
             file: report.file.to_string(),
             line: report.line(annotation.start),
         },
-        kind: graph_ir::TypeKind::Complex,
+        // Refined at assembly, where a base chain reaching an entity also makes one.
+        kind: if key.is_some() {
+            graph_ir::TypeKind::Entity
+        } else {
+            graph_ir::TypeKind::Complex
+        },
+        key,
         name,
     }
 }

@@ -65,6 +65,7 @@ pub fn parse_tree(root: &Path) -> TreeOutput {
         diagnostics.extend(page.diagnostics);
         out.api_pages.extend(page.api);
     }
+    add_missing_excerpts(root, &mut diagnostics);
     let shown_root = root
         .to_string_lossy()
         .trim_end_matches(['/', '\\'])
@@ -185,6 +186,19 @@ fn read_and_parse(root: &Path, file: &str) -> (Page, Option<Diagnostic>) {
                 },
                 Some(problem),
             )
+        }
+    }
+}
+
+/// Assembly diagnostics are made without the page text; read the few pages they point at.
+fn add_missing_excerpts(root: &Path, diagnostics: &mut [Diagnostic]) {
+    let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for d in diagnostics.iter_mut().filter(|d| d.source_line.is_none()) {
+        let text = texts
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
+        if let Some(text) = text {
+            *d = d.clone().with_excerpt_from(text);
         }
     }
 }
