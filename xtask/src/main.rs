@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module; this file only parses arguments and dispatches.
 
 mod codegen;
+mod examples;
 mod manifest;
 mod schema;
 mod sync;
@@ -25,12 +26,15 @@ enum Command {
     Schema(schema::Args),
     /// Regenerate the IR in schema/ir and the models crate from the pinned pages in schema/.
     Codegen(codegen::Args),
+    /// Round-trip every response example of the API pages under a docs tree through the models.
+    Examples(examples::Args),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Schema(args) => schema::run(args),
         Command::Codegen(args) => codegen::run(args),
+        Command::Examples(args) => examples::run(args),
     }
 }
 

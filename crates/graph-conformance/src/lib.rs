@@ -1,0 +1,432 @@
+//! Conformance of the models with the Graph documentation: every response example of every
+//! API page is parsed, read into the model type its annotation names, written back and
+//! compared with what the page says.
+//!
+//! - [`check_docs`]: a docs directory (markdown API pages, plain-text web renders) -> [`Run`].
+//! - [`check_example`]: one [`ResponseExample`] -> [`Checked`].
+//! - [`Run::summary_line`]: `examples N, round-tripped R, invalid JSON J, failed F, skipped S`.
+//!
+//! Positions in every [`Problem`] point into the page (line and character column of the
+//! markdown or text file), not into the code block.
+
+mod compare;
+mod infer;
+mod numbers;
+mod position;
+mod round_trip;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use graph_docs_parser::ResponseExample;
+use graph_ir::Schema;
+
+pub use infer::TypeGuesser;
+
+/// How serious a [`Problem`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The example failed (invalid JSON, type mismatch, lost or changed value).
+    Error,
+    /// Worth knowing, but the example still round-trips (a number spelled differently).
+    Note,
+}
+
+/// One finding, located in the page.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The page, as found under the docs directory (directory joined with the relative path).
+    pub file: String,
+    /// 1-based line in the page.
+    pub line: u32,
+    /// 1-based character column in the page.
+    pub column: u32,
+    /// Error or note.
+    pub severity: Severity,
+    /// What is wrong, e.g. `invalid JSON: trailing comma` or
+    /// `value[0].identity.tenantId: invalid type: integer `42`, expected a string`.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let note = match self.severity {
+            Severity::Error => "",
+            Severity::Note => "note: ",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {note}{}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// What became of one example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Read and written back with every value intact (notes may say how numbers were spelled).
+    RoundTripped,
+    /// The body is not JSON.
+    InvalidJson,
+    /// The body did not fit the model type, or a value was lost or changed.
+    Failed,
+    /// Nothing to check; the reason says why (no body, not JSON content, type not modelled).
+    Skipped(String),
+}
+
+/// One example and its verdict.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The page.
+    pub file: String,
+    /// 1-based line of the example's first line in the page.
+    pub line: u32,
+    /// `v1.0` or `beta`.
+    pub version: String,
+    /// The registry name the example was checked against (`Collection(microsoft.graph.x)`),
+    /// when there was one.
+    pub type_name: Option<String>,
+    /// The type was not written on the page but guessed from the body (web renders).
+    pub type_guessed: bool,
+    /// The outcome.
+    pub verdict: Verdict,
+    /// Errors (for [`Verdict::InvalidJson`] and [`Verdict::Failed`]) and notes.
+    pub problems: Vec<Problem>,
+}
+
+/// The counts of the summary line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Every response example found.
+    pub examples: usize,
+    /// Examples that round-tripped.
+    pub round_tripped: usize,
+    /// Examples whose body is not JSON.
+    pub invalid_json: usize,
+    /// Examples that did not fit their model or lost or changed a value.
+    pub failed: usize,
+    /// Examples not checked (no body, not JSON content, type not in the models).
+    pub skipped: usize,
+}
+
+impl Summary {
+    /// Whether anything must fail the command (invalid JSON or failures).
+    pub fn has_errors(&self) -> bool {
+        self.invalid_json + self.failed > 0
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "examples {}, round-tripped {}, invalid JSON {}, failed {}, skipped {}",
+            self.examples, self.round_tripped, self.invalid_json, self.failed, self.skipped
+        )
+    }
+}
+
+/// Everything a run over a docs directory found, in path and page order.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// One entry per response example.
+    pub examples: Vec<Checked>,
+    /// Files that could not be read (path and reason); they hold no counted examples.
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+impl Run {
+    /// The counts over [`Run::examples`].
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary {
+            examples: self.examples.len(),
+            ..Summary::default()
+        };
+        for checked in &self.examples {
+            match checked.verdict {
+                Verdict::RoundTripped => summary.round_tripped += 1,
+                Verdict::InvalidJson => summary.invalid_json += 1,
+                Verdict::Failed => summary.failed += 1,
+                Verdict::Skipped(_) => summary.skipped += 1,
+            }
+        }
+        summary
+    }
+
+    /// Every problem of every example, in order.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.examples.iter().flat_map(|c| &c.problems)
+    }
+}
+
+/// What a run may use besides the pages.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Per version, the schema the models were generated from (`schema/ir/<version>.json`):
+    /// used to guess the type of web-render examples, which carry no annotation.
+    pub guess_from: BTreeMap<String, Schema>,
+}
+
+impl Options {
+    /// Reads `<dir>/v1.0.json` and `<dir>/beta.json` where they exist.
+    pub fn from_ir_dir(dir: &Path) -> Result<Options, String> {
+        let mut guess_from = BTreeMap::new();
+        for version in ["v1.0", "beta"] {
+            let path = dir.join(format!("{version}.json"));
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(format!("{}: {e}", path.display())),
+            };
+            let schema: Schema =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            guess_from.insert(version.to_string(), schema);
+        }
+        Ok(Options { guess_from })
+    }
+}
+
+/// Checks every response example of every page under `docs` (a directory, or one file).
+///
+/// Markdown pages (`.md`, or text files that open with front matter or hold annotations) are
+/// read with [`graph_docs_parser::parse_page`]; other `.txt` files are taken as web renders
+/// ([`graph_docs_parser::find_response_examples`]). The version is a `v1.0` / `beta` path
+/// segment, else [`graph_docs_parser::version_of`].
+pub fn check_docs(docs: &Path, options: &Options) -> Run {
+    let mut run = Run::default();
+    let mut files = Vec::new();
+    collect_files(docs, &mut files, &mut run.unreadable);
+    files.sort();
+    for path in files {
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                run.unreadable.push((path, e.to_string()));
+                continue;
+            }
+        };
+        let shown = path.display().to_string();
+        run.examples.extend(check_page(&shown, &text, options));
+    }
+    run
+}
+
+/// Checks every response example of one page; `file` is used in problems as given.
+pub fn check_page(file: &str, text: &str, options: &Options) -> Vec<Checked> {
+    let version = graph_docs_parser::version_of(file, text);
+    let (examples, annotated) = if is_markdown(file, text) {
+        let page = graph_docs_parser::parse_page(file, text);
+        (page.api.map(|a| a.responses).unwrap_or_default(), true)
+    } else {
+        (graph_docs_parser::find_response_examples(file, text), false)
+    };
+    let guesser = (!annotated)
+        .then(|| options.guess_from.get(version))
+        .flatten()
+        .map(TypeGuesser::new);
+    examples
+        .iter()
+        .map(|example| {
+            let mut checked = check_example(version, example, guesser.as_ref());
+            checked.file = file.to_string();
+            checked
+        })
+        .collect()
+}
+
+/// Checks one example of a `version` page. Without an annotated type, `guesser` (if any)
+/// picks the model type from the body's keys.
+pub fn check_example(
+    version: &str,
+    example: &ResponseExample,
+    guesser: Option<&TypeGuesser>,
+) -> Checked {
+    let mut checked = Checked {
+        file: example.file.clone(),
+        line: example.line,
+        version: version.to_string(),
+        type_name: None,
+        type_guessed: false,
+        verdict: Verdict::Skipped(String::new()),
+        problems: Vec::new(),
+    };
+    if example.body.trim().is_empty() {
+        checked.verdict = Verdict::Skipped("no body".into());
+        return checked;
+    }
+    if let Some(content_type) = non_json_content_type(example) {
+        checked.verdict = Verdict::Skipped(format!("content type `{content_type}` is not JSON"));
+        return checked;
+    }
+    if let Some(element) = &example.odata_type {
+        checked.type_name = Some(if example.is_collection {
+            format!("Collection({element})")
+        } else {
+            element.clone()
+        });
+    }
+    let input: serde_json::Value = match serde_json::from_str(&example.body) {
+        Ok(value) => value,
+        Err(error) => {
+            let (line, column) = position::of_syntax_error(example, &error);
+            checked.problems.push(Problem {
+                file: example.file.clone(),
+                line,
+                column,
+                severity: Severity::Error,
+                message: format!("invalid JSON: {}", position::strip_location(&error)),
+            });
+            checked.verdict = Verdict::InvalidJson;
+            return checked;
+        }
+    };
+    let type_name = match (checked.type_name.clone(), guesser) {
+        (Some(annotated), _) => annotated,
+        (None, Some(guesser)) => match guesser.guess(&input) {
+            Some(name) => {
+                checked.type_guessed = true;
+                name
+            }
+            None => {
+                checked.verdict =
+                    Verdict::Skipped("no `@odata.type`, and no model type fits every key".into());
+                return checked;
+            }
+        },
+        (None, None) => {
+            checked.verdict = Verdict::Skipped("no `@odata.type` annotation".into());
+            return checked;
+        }
+    };
+    checked.type_name = Some(type_name.clone());
+    let Some(result) = round_trip::through_model(version, &type_name, &example.body) else {
+        checked.verdict = Verdict::Skipped(format!("`{type_name}` is not in the {version} models"));
+        return checked;
+    };
+    let at_body = |message: String, severity| Problem {
+        file: example.file.clone(),
+        line: example.body_line,
+        column: example.body_column,
+        severity,
+        message,
+    };
+    let output = match result {
+        Ok(output) => output,
+        Err(failure) => {
+            let (line, column) = position::in_page(example, failure.line, failure.column);
+            checked.problems.push(Problem {
+                file: example.file.clone(),
+                line,
+                column,
+                severity: Severity::Error,
+                message: failure.message,
+            });
+            checked.verdict = Verdict::Failed;
+            return checked;
+        }
+    };
+    let written: serde_json::Value = match serde_json::from_str(&output) {
+        Ok(value) => value,
+        Err(error) => {
+            checked.problems.push(at_body(
+                format!("the model wrote invalid JSON: {error}"),
+                Severity::Error,
+            ));
+            checked.verdict = Verdict::Failed;
+            return checked;
+        }
+    };
+    let differences = compare::differences(&input, &written);
+    let spelling = numbers::spelling_changes(&example.body, &output);
+    for change in &spelling {
+        let severity = if change.same_value {
+            Severity::Note
+        } else {
+            Severity::Error
+        };
+        let what = if change.same_value {
+            "number written back in another spelling"
+        } else {
+            "number changed"
+        };
+        checked.problems.push(at_body(
+            format!(
+                "{}: {what}: `{}` -> `{}`",
+                change.path, change.before, change.after
+            ),
+            severity,
+        ));
+    }
+    for difference in differences {
+        checked
+            .problems
+            .push(at_body(difference.to_string(), Severity::Error));
+    }
+    checked.verdict = if checked
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error)
+    {
+        Verdict::Failed
+    } else {
+        Verdict::RoundTripped
+    };
+    checked
+}
+
+/// The example's `Content-Type` when one is written and it is not JSON.
+fn non_json_content_type(example: &ResponseExample) -> Option<&str> {
+    let (_, value) = example
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))?;
+    let media = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let is_json = media.is_empty() || media.ends_with("/json") || media.ends_with("+json");
+    (!is_json).then_some(value.as_str())
+}
+
+/// Markdown pages are read with the page parser; other text files are web renders.
+fn is_markdown(file: &str, text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}');
+    file.ends_with(".md") || text.starts_with("---") || text.contains("<!-- {")
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<(PathBuf, String)>) {
+    if path.is_file() {
+        out.push(path.to_path_buf());
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            unreadable.push((path.to_path_buf(), e.to_string()));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                unreadable.push((path.to_path_buf(), e.to_string()));
+                continue;
+            }
+        };
+        let child = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            unreadable.push((child, "cannot tell its file type".into()));
+            continue;
+        };
+        if kind.is_dir() {
+            collect_files(&child, out, unreadable);
+        } else if kind.is_file() && child.extension().is_some_and(|e| e == "md" || e == "txt") {
+            out.push(child);
+        }
+    }
+}
