@@ -2,16 +2,13 @@
 //!
 //! Each subcommand lives in its own module; this file only parses arguments and dispatches.
 
-mod codegen;
 mod examples;
-mod manifest;
 mod schema;
-mod sync;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use xtask::{codegen, workspace_root};
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Graph docs -> IR -> Rust models")]
@@ -36,12 +33,4 @@ fn main() -> ExitCode {
         Command::Codegen(args) => codegen::run(args),
         Command::Examples(args) => examples::run(args),
     }
-}
-
-/// The workspace root (the parent of this crate's directory).
-pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_path_buf()
 }
