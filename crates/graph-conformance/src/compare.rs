@@ -21,6 +21,17 @@ pub(crate) enum Difference {
     },
 }
 
+impl Difference {
+    /// The JSON path the difference is about.
+    pub(crate) fn path(&self) -> &str {
+        match self {
+            Difference::Lost { path, .. }
+            | Difference::Added { path, .. }
+            | Difference::Changed { path, .. } => path,
+        }
+    }
+}
+
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

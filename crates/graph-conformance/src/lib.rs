@@ -305,12 +305,28 @@ pub fn check_example(
         checked.verdict = Verdict::Skipped(format!("`{type_name}` is not in the {version} models"));
         return checked;
     };
-    let at_body = |message: String, severity| Problem {
-        file: example.file.clone(),
-        line: example.body_line,
-        column: example.body_column,
-        severity,
-        message,
+    // Findings about values are shown where the value starts in the page; a key the model
+    // added has no place in the input, so it is shown at its closest ancestor.
+    let offsets = numbers::value_offsets(&example.body);
+    let at_path = |path: &str, message: String, severity| {
+        let mut key = path;
+        let offset = loop {
+            if let Some(offset) = offsets.get(key) {
+                break *offset;
+            }
+            match key.rfind(['.', '[']) {
+                Some(cut) if cut > 0 => key = &key[..cut],
+                _ => break 0,
+            }
+        };
+        let (line, column) = position::page_position(example, offset);
+        Problem {
+            file: example.file.clone(),
+            line,
+            column,
+            severity,
+            message,
+        }
     };
     let output = match result {
         Ok(output) => output,
@@ -330,7 +346,8 @@ pub fn check_example(
     let written: serde_json::Value = match serde_json::from_str(&output) {
         Ok(value) => value,
         Err(error) => {
-            checked.problems.push(at_body(
+            checked.problems.push(at_path(
+                ".",
                 format!("the model wrote invalid JSON: {error}"),
                 Severity::Error,
             ));
@@ -351,7 +368,8 @@ pub fn check_example(
         } else {
             "number changed"
         };
-        checked.problems.push(at_body(
+        checked.problems.push(at_path(
+            &change.path,
             format!(
                 "{}: {what}: `{}` -> `{}`",
                 change.path, change.before, change.after
@@ -360,9 +378,11 @@ pub fn check_example(
         ));
     }
     for difference in differences {
-        checked
-            .problems
-            .push(at_body(difference.to_string(), Severity::Error));
+        checked.problems.push(at_path(
+            difference.path(),
+            difference.to_string(),
+            Severity::Error,
+        ));
     }
     checked.verdict = if checked
         .problems

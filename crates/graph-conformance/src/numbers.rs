@@ -39,19 +39,30 @@ pub(crate) fn spelling_changes(input: &str, output: &str) -> Vec<SpellingChange>
 /// The text of every number literal in `json`, by JSON path. Text that is not JSON yields
 /// whatever was read before the first surprise.
 pub(crate) fn number_texts(json: &str) -> BTreeMap<String, String> {
+    read(json).found
+}
+
+/// The byte offset where each value of `json` starts, by JSON path (`.` is the whole text).
+pub(crate) fn value_offsets(json: &str) -> BTreeMap<String, usize> {
+    read(json).offsets
+}
+
+fn read(json: &str) -> Reader<'_> {
     let mut reader = Reader {
         text: json,
         pos: 0,
         found: BTreeMap::new(),
+        offsets: BTreeMap::new(),
     };
     reader.value(&mut String::new());
-    reader.found
+    reader
 }
 
 struct Reader<'a> {
     text: &'a str,
     pos: usize,
     found: BTreeMap<String, String>,
+    offsets: BTreeMap<String, usize>,
 }
 
 impl Reader<'_> {
@@ -67,6 +78,7 @@ impl Reader<'_> {
     /// Reads one value; `None` on anything that is not JSON.
     fn value(&mut self, path: &mut String) -> Option<()> {
         self.skip_space();
+        self.offsets.insert(shown(path), self.pos);
         match self.peek()? {
             b'{' => {
                 self.pos += 1;

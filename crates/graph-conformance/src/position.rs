@@ -41,7 +41,7 @@ fn body_offset(body: &str, line: u32, byte_column: u32) -> usize {
 }
 
 /// Page line and character column of byte `offset` of the body.
-fn page_position(example: &ResponseExample, offset: usize) -> (u32, u32) {
+pub(crate) fn page_position(example: &ResponseExample, offset: usize) -> (u32, u32) {
     let before = &example.body[..offset];
     let line_in_body = before.matches('\n').count() as u32;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
