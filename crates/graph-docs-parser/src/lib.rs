@@ -34,5 +34,5 @@ mod web_render;
 pub use api::{ApiPage, ResponseExample};
 pub use assemble::assemble;
 pub use page::{parse_page, version_of, Page};
-pub use tree::{parse_tree, TreeOutput};
+pub use tree::{parse_pages, parse_pages_on, parse_tree, TreeOutput};
 pub use web_render::find_response_examples;

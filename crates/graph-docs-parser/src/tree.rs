@@ -1,5 +1,5 @@
-//! A whole docs directory: every `.md` page under it parsed in parallel (deterministically),
-//! then assembled into one schema per version.
+//! A whole docs directory (or pages already in memory): every `.md` page parsed in parallel
+//! (deterministically), then assembled into one schema per version.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,8 +36,48 @@ pub fn parse_tree(root: &Path) -> TreeOutput {
     let mut diagnostics = Vec::new();
     collect_markdown(root, root, &mut files, &mut diagnostics);
     files.sort();
-    let pages = parse_all(root, &files, &mut diagnostics);
+    let parsed = parse_parallel(&files, all_cores(), |file| read_and_parse(root, file));
+    let shown_root = root
+        .to_string_lossy()
+        .trim_end_matches(['/', '\\'])
+        .to_string();
+    finish(parsed, diagnostics, Some(&shown_root), |file| {
+        std::fs::read_to_string(root.join(file)).ok()
+    })
+}
 
+/// Parses pages already in memory, given as `(path, text)` in the order wanted, on all cores;
+/// the same as [`parse_tree`] without the file system (diagnostics name the paths as given).
+pub fn parse_pages(pages: &[(String, String)]) -> TreeOutput {
+    parse_pages_on(pages, all_cores())
+}
+
+/// [`parse_pages`] on at most `threads` threads (`1`: on the calling thread only).
+pub fn parse_pages_on(pages: &[(String, String)], threads: usize) -> TreeOutput {
+    let parsed = parse_parallel(pages, threads, |(file, text)| {
+        (parse_page(file, text), None)
+    });
+    finish(parsed, Vec::new(), None, |file| {
+        pages
+            .iter()
+            .find(|(path, _)| path == file)
+            .map(|(_, text)| text.clone())
+    })
+}
+
+/// Assembles parsed pages into a [`TreeOutput`]; `page_text` supplies excerpts for assembly
+/// diagnostics, `shown_root` prefixes every diagnostic's file.
+fn finish(
+    parsed: Vec<(Page, Option<Diagnostic>)>,
+    mut diagnostics: Vec<Diagnostic>,
+    shown_root: Option<&str>,
+    page_text: impl Fn(&str) -> Option<String>,
+) -> TreeOutput {
+    let mut pages = Vec::with_capacity(parsed.len());
+    for (page, problem) in parsed {
+        diagnostics.extend(problem);
+        pages.push(page);
+    }
     let mut out = TreeOutput {
         pages: pages.len(),
         ..TreeOutput::default()
@@ -65,19 +105,23 @@ pub fn parse_tree(root: &Path) -> TreeOutput {
         diagnostics.extend(page.diagnostics);
         out.api_pages.extend(page.api);
     }
-    add_missing_excerpts(root, &mut diagnostics);
-    let shown_root = root
-        .to_string_lossy()
-        .trim_end_matches(['/', '\\'])
-        .to_string();
-    for d in &mut diagnostics {
-        if !d.file.starts_with(&shown_root) {
-            d.file = format!("{shown_root}/{}", d.file);
+    add_missing_excerpts(&mut diagnostics, page_text);
+    if let Some(shown_root) = shown_root {
+        for d in &mut diagnostics {
+            if !d.file.starts_with(shown_root) {
+                d.file = format!("{shown_root}/{}", d.file);
+            }
         }
     }
     diagnostics.sort();
     out.diagnostics = diagnostics;
     out
+}
+
+fn all_cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(16)
 }
 
 fn collect_markdown(
@@ -122,34 +166,28 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Parses the files in parallel chunks; results come back in `files` order.
-fn parse_all(root: &Path, files: &[String], diagnostics: &mut Vec<Diagnostic>) -> Vec<Page> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(16);
-    let chunk = files.len().div_ceil(threads).max(1);
+/// Runs `parse` over `items` in `threads` contiguous chunks; results come back in `items` order.
+fn parse_parallel<T: Sync>(
+    items: &[T],
+    threads: usize,
+    parse: impl Fn(&T) -> (Page, Option<Diagnostic>) + Sync,
+) -> Vec<(Page, Option<Diagnostic>)> {
+    if threads <= 1 {
+        return items.iter().map(&parse).collect();
+    }
+    let chunk = items.len().div_ceil(threads).max(1);
+    let parse = &parse;
     let results: Vec<Vec<(Page, Option<Diagnostic>)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
+        let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| read_and_parse(root, f))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut pages = Vec::with_capacity(files.len());
-    for (page, problem) in results.into_iter().flatten() {
-        diagnostics.extend(problem);
-        pages.push(page);
-    }
-    pages
+    results.into_iter().flatten().collect()
 }
 
 fn read_and_parse(root: &Path, file: &str) -> (Page, Option<Diagnostic>) {
@@ -190,13 +228,16 @@ fn read_and_parse(root: &Path, file: &str) -> (Page, Option<Diagnostic>) {
     }
 }
 
-/// Assembly diagnostics are made without the page text; read the few pages they point at.
-fn add_missing_excerpts(root: &Path, diagnostics: &mut [Diagnostic]) {
+/// Assembly diagnostics are made without the page text; fetch the few pages they point at.
+fn add_missing_excerpts(
+    diagnostics: &mut [Diagnostic],
+    page_text: impl Fn(&str) -> Option<String>,
+) {
     let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
     for d in diagnostics.iter_mut().filter(|d| d.source_line.is_none()) {
         let text = texts
             .entry(d.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
+            .or_insert_with(|| page_text(&d.file));
         if let Some(text) = text {
             *d = d.clone().with_excerpt_from(text);
         }
