@@ -63,14 +63,13 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("{d}\n");
     }
     let tally = Tally::of(&generation.diagnostics);
-    if tally.errors > 0 {
-        eprintln!("codegen: {} error(s); nothing was written", tally.errors);
-        eprintln!("{}", summary(&generation, tally, None));
-        return ExitCode::FAILURE;
-    }
-    let managed = [Path::new(IR_DIR), Path::new(MODELS_DIR)];
-    let outcome = match sync::sync(&root, &managed, &generation.files, args.check) {
-        Ok(o) => o,
+    let outcome = match write_if_clean(&root, &generation, args.check) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            eprintln!("codegen: {} error(s); nothing was written", tally.errors);
+            eprintln!("{}", summary(&generation, tally, None));
+            return ExitCode::FAILURE;
+        }
         Err(e) => {
             eprintln!("error: writing generated files: {e}");
             return ExitCode::FAILURE;
@@ -85,6 +84,20 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Brings the managed directories under `root` to `generation`'s files, unless any diagnostic
+/// is an error: then nothing is written and the result is `Ok(None)` (all or nothing).
+pub fn write_if_clean(
+    root: &Path,
+    generation: &Generation,
+    check: bool,
+) -> std::io::Result<Option<Outcome>> {
+    if generation.diagnostics.iter().any(Diagnostic::is_error) {
+        return Ok(None);
+    }
+    let managed = [Path::new(IR_DIR), Path::new(MODELS_DIR)];
+    sync::sync(root, &managed, &generation.files, check).map(Some)
 }
 
 fn summary(g: &Generation, tally: Tally, outcome: Option<&Outcome>) -> String {
