@@ -39,6 +39,10 @@ pub(crate) fn read(description: &str) -> DescriptionFacts {
     if let Some(at) = lower.find("deprecated") {
         facts.deprecated = Some(sentence_around(description, at));
     }
+    // Members are always backticked; most descriptions have no backtick at all.
+    if !description.contains('`') {
+        return facts;
+    }
     if let Some(start) = POSSIBLE_VALUES
         .iter()
         .filter_map(|p| lower.find(p).map(|i| i + p.len()))

@@ -36,3 +36,13 @@ pub use assemble::assemble;
 pub use page::{parse_page, version_of, Page};
 pub use tree::{parse_pages, parse_pages_on, parse_tree, TreeOutput};
 pub use web_render::find_response_examples;
+
+/// Runs only the markdown pass of [`parse_page`] (for the speed example); returns the number
+/// of tables, code blocks and annotations seen.
+#[doc(hidden)]
+pub fn markdown_pass_only(file: &str, text: &str) -> usize {
+    let mut report = report::Reporter::new(file, text);
+    let front = front_matter::read(text);
+    let scan = scan::scan(text, front.body_start, &mut report);
+    scan.tables.len() + scan.code_blocks.len() + scan.annotations.len()
+}
