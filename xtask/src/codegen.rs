@@ -29,8 +29,14 @@ pub struct Args {
     #[arg(long)]
     docs: Option<PathBuf>,
     /// The manifest naming the root types (default: schema/manifest.toml).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "all")]
     manifest: Option<PathBuf>,
+    /// Every type and enum under --docs, as a standalone crate at --out (see `whole`).
+    #[arg(long, requires_all = ["docs", "out"])]
+    all: bool,
+    /// Where --all writes its crate.
+    #[arg(long, requires = "all")]
+    out: Option<PathBuf>,
 }
 
 /// Everything one run produces, before anything is written.
@@ -47,6 +53,9 @@ pub struct Generation {
 
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
+    if let (true, Some(docs), Some(out)) = (args.all, &args.docs, &args.out) {
+        return crate::whole::run(docs, out, args.check);
+    }
     let root = crate::workspace_root();
     let docs = args.docs.unwrap_or_else(|| root.join("schema"));
     let manifest = args

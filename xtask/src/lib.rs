@@ -5,6 +5,7 @@
 pub mod codegen;
 pub mod manifest;
 pub mod sync;
+pub mod whole;
 
 use std::path::PathBuf;
 

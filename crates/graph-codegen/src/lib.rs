@@ -16,6 +16,7 @@
 mod cycles;
 pub mod docs;
 pub mod emit;
+mod name_table;
 pub mod naming;
 mod plan;
 pub mod type_map;
@@ -27,6 +28,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use emit::module::{ModuleEmitter, RegistryEmitter, RegistryEntry};
+use emit::namespaces::{NamespaceEmitter, NamespacedItem};
 use emit::polymorphic::PolymorphicEmitter;
 use emit::structs::StructEmitter;
 use emit::wire_enum::WireEnumEmitter;
@@ -43,6 +45,14 @@ pub struct Options {
     pub version_label: Option<String>,
     /// Path of the runtime module the generated files import as `support`.
     pub runtime_path: String,
+    /// Give colliding names (types, fields, enum members) the first free numeric suffix and a
+    /// `codegen-name-disambiguated` warning instead of failing: for whole docs trees, which
+    /// nobody curates. Off for the curated crate, where a collision should be looked at.
+    pub disambiguate: bool,
+    /// Also emit a public module per namespace below `microsoft.graph` (`call_records`,
+    /// `security`, ...) re-exporting its types under their names in the namespace
+    /// (`call_records::Session` for `CallRecordsSession`).
+    pub namespace_modules: bool,
 }
 
 impl Default for Options {
@@ -51,6 +61,8 @@ impl Default for Options {
             types: None,
             version_label: None,
             runtime_path: "crate::support".to_string(),
+            disambiguate: false,
+            namespace_modules: false,
         }
     }
 }
@@ -64,11 +76,30 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
+/// What [`generate_reporting`] produces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// The files, sorted by path.
+    pub files: Vec<GeneratedFile>,
+    /// Problems that did not stop generation: one `codegen-type-undefined` warning listing every
+    /// referenced type no page defines (kept as `serde_json::Value`), and with
+    /// [`Options::disambiguate`] one `codegen-name-disambiguated` warning per renamed item.
+    pub warnings: Vec<Diagnostic>,
+    /// Rust items generated: structs, `Any*` enums and wire enums.
+    pub items: usize,
+}
+
 /// Generates the version module for `schema`: one file per struct, `Any*` enum and enum, plus
 /// `mod.rs` and `registry.rs`, sorted by path. Same input, same bytes.
 ///
-/// All or nothing: on any error, every error diagnostic is returned and no file.
+/// All or nothing: on any error, every error diagnostic is returned and no file. Warnings are
+/// dropped; [`generate_reporting`] returns them.
 pub fn generate(schema: &Schema, options: &Options) -> Result<Vec<GeneratedFile>, Vec<Diagnostic>> {
+    generate_reporting(schema, options).map(|output| output.files)
+}
+
+/// [`generate`], also returning the warnings and the number of items.
+pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     let version = options
         .version_label
         .clone()
@@ -85,7 +116,22 @@ pub fn generate(schema: &Schema, options: &Options) -> Result<Vec<GeneratedFile>
             ),
         )]
     })?;
-    let plan = plan::build(schema, options.types.as_ref())?;
+    let reserved_modules = if options.namespace_modules {
+        schema
+            .types
+            .keys()
+            .chain(schema.enums.keys())
+            .filter_map(|name| naming::namespace_modules(name).into_iter().next())
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    let plan = plan::build(
+        schema,
+        options.types.as_ref(),
+        options.disambiguate,
+        &reserved_modules,
+    )?;
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let import = if runtime
@@ -107,24 +153,23 @@ pub fn generate(schema: &Schema, options: &Options) -> Result<Vec<GeneratedFile>
     }
 
     let whole = format!("Microsoft Graph documentation, {version}, every generated type.");
-    let item_names = plan
+    let item_names: Vec<&str> = plan
         .structs
         .values()
         .map(|s| s.rust.as_str())
         .chain(plan.polymorphics.values().map(|p| p.rust.as_str()))
         .chain(plan.enums.keys().map(String::as_str))
         .collect();
+    let item_count = item_names.len();
     let module = ModuleEmitter {
         version: &version,
         items: item_names,
     };
-    push_rendered(
-        &mut files,
-        &mut errors,
-        "mod.rs".into(),
-        &whole,
-        module.to_token_stream(),
-    );
+    let mut module = module.to_token_stream();
+    if options.namespace_modules {
+        NamespaceEmitter::new(namespaced_items(&plan)).to_tokens(&mut module);
+    }
+    push_rendered(&mut files, &mut errors, "mod.rs".into(), &whole, module);
     let registry = RegistryEmitter {
         entries: registry_entries(&plan),
         import: import.clone(),
@@ -139,10 +184,35 @@ pub fn generate(schema: &Schema, options: &Options) -> Result<Vec<GeneratedFile>
 
     if errors.is_empty() {
         files.sort();
-        Ok(files)
+        Ok(Output {
+            files,
+            warnings: plan.warnings,
+            items: item_count,
+        })
     } else {
         Err(errors)
     }
+}
+
+/// Every item with the qualified name that places it in a namespace.
+fn namespaced_items(plan: &Plan) -> Vec<NamespacedItem> {
+    let structs = plan.structs.values().map(|s| (&s.qualified, &s.rust));
+    let polymorphics = plan
+        .polymorphics
+        .values()
+        .map(|p| (&p.base_qualified, &p.rust));
+    let enums = plan.enums.values().map(|e| match &e.origin {
+        EnumOrigin::Declared(qualified) => (qualified, &e.rust),
+        EnumOrigin::Inline { owner, .. } => (owner, &e.rust),
+    });
+    structs
+        .chain(polymorphics)
+        .chain(enums)
+        .map(|(qualified, rust)| NamespacedItem {
+            qualified: qualified.clone(),
+            rust: rust.clone(),
+        })
+        .collect()
 }
 
 fn push_rendered(

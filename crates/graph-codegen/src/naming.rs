@@ -71,6 +71,49 @@ pub fn type_name(qualified_name: &str) -> String {
     }
 }
 
+/// The namespace of a qualified name as module names, outermost first: `microsoft.graph.x` is in
+/// the version module itself (`[]`), `microsoft.graph.callRecords.session` in `["call_records"]`.
+/// Names outside `microsoft.graph` use every segment but the last.
+pub fn namespace_modules(qualified_name: &str) -> Vec<String> {
+    namespace_segments(qualified_name)
+        .map(|segment| module_name(&upper_camel_identifier(&segment.to_upper_camel_case())))
+        .collect()
+}
+
+/// The namespace segments of a qualified name below `microsoft.graph`, as written.
+fn namespace_segments(qualified_name: &str) -> impl Iterator<Item = &str> {
+    let local = qualified_name
+        .strip_prefix("microsoft.graph.")
+        .unwrap_or(qualified_name);
+    let mut segments: Vec<&str> = local.split('.').collect();
+    segments.pop();
+    segments.into_iter()
+}
+
+/// The name a type has inside its namespace module: `rust` without the namespace prefix that
+/// [`type_name`] put in (`CallRecordsSession` -> `Session`, `AnyCallRecordsSession` ->
+/// `AnySession`), or `rust` itself when stripping would leave no name, a name the generated code
+/// needs, or nothing to strip.
+pub fn namespace_alias(rust: &str, qualified_name: &str) -> String {
+    let prefix: String = namespace_segments(qualified_name)
+        .map(|segment| segment.to_upper_camel_case())
+        .collect();
+    let (any, name) = match rust.strip_prefix("Any") {
+        Some(rest) if rest.starts_with(&prefix) => ("Any", rest),
+        _ => ("", rust),
+    };
+    match name.strip_prefix(&prefix) {
+        Some(rest)
+            if !prefix.is_empty()
+                && rest.starts_with(|c: char| c.is_ascii_uppercase())
+                && !SHADOWED_TYPE_NAMES.contains(&rest) =>
+        {
+            format!("{any}{rest}")
+        }
+        _ => rust.to_string(),
+    }
+}
+
 /// The Rust name for an enum variant from its wire value (`aadUser` -> `AadUser`).
 ///
 /// Variants are always written `Self::X`, so only `Self` itself needs avoiding.
@@ -181,6 +224,35 @@ mod tests {
         );
         assert_eq!(type_name("microsoft.graph.option"), "OptionType");
         assert_eq!(type_name("microsoft.graph.1080p"), "V1080p");
+    }
+
+    #[test]
+    fn namespaces() {
+        assert!(namespace_modules("microsoft.graph.identity").is_empty());
+        assert_eq!(
+            namespace_modules("microsoft.graph.callRecords.session"),
+            ["call_records"]
+        );
+        assert_eq!(
+            namespace_modules("microsoft.graph.a.type.x"),
+            ["a", "type_"]
+        );
+        let session = "microsoft.graph.callRecords.session";
+        assert_eq!(namespace_alias("CallRecordsSession", session), "Session");
+        assert_eq!(
+            namespace_alias("AnyCallRecordsSession", session),
+            "AnySession"
+        );
+        assert_eq!(namespace_alias("CallRecordsSession2", session), "Session2");
+        let option = "microsoft.graph.callRecords.option";
+        assert_eq!(
+            namespace_alias("CallRecordsOption", option),
+            "CallRecordsOption"
+        );
+        assert_eq!(
+            namespace_alias("Identity", "microsoft.graph.identity"),
+            "Identity"
+        );
     }
 
     #[test]

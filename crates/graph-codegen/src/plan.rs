@@ -6,7 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use graph_ir::{Diagnostic, Property, Schema, Source, TypeKind, TypeRef};
 
 use crate::cycles::strongly_connected;
-use crate::naming::{field_name, file_name, type_name, variant_name};
+use crate::name_table::{
+    error_at, first_free, location, missing_types_warning, warning_at, NameTable,
+};
+use crate::naming::{field_name, type_name, variant_name};
 use crate::type_map::RustType;
 
 /// Name of the generated field holding `@odata.type`.
@@ -25,6 +28,9 @@ pub struct Plan {
     pub polymorphics: BTreeMap<String, PolymorphicPlan>,
     /// Wire enums (declared and inline), by Rust name.
     pub enums: BTreeMap<String, EnumPlan>,
+    /// Problems that did not stop planning: references to types no page defines, and (when
+    /// disambiguating) names that had to be changed.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One generated struct.
@@ -145,11 +151,18 @@ impl Plan {
 }
 
 /// Builds the plan for `selection` (all types and enums when `None`), or every error found.
+///
+/// With `disambiguate`, a name that collides gets the first free numeric suffix (`Alert2`,
+/// `is_enabled_2`) and a warning instead of an error; claimants go in qualified-name order, so
+/// the same schema always gets the same names. No type takes a name in `reserved_modules`.
 pub fn build(
     schema: &Schema,
     selection: Option<&BTreeSet<String>>,
+    disambiguate: bool,
+    reserved_modules: &BTreeSet<String>,
 ) -> Result<Plan, Vec<Diagnostic>> {
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let selected = |name: &str| match selection {
         None => true,
         Some(s) => s.contains(name),
@@ -170,26 +183,44 @@ pub fn build(
         }
     }
 
-    let mut names = NameTable::default();
+    let mut names = NameTable::new(disambiguate, reserved_modules);
     let mut plan = Plan {
         structs: BTreeMap::new(),
         polymorphics: BTreeMap::new(),
         enums: BTreeMap::new(),
+        warnings: Vec::new(),
     };
 
+    // Struct names first, so that `Any*` variants use the names their types finally got.
+    let mut struct_names: BTreeMap<&str, String> = BTreeMap::new();
     for def in schema.types.values().filter(|t| selected(&t.name)) {
-        let rust = type_name(&def.name);
-        names.claim(&rust, &format!("`{}`", def.name), &def.source, &mut errors);
+        let what = format!("`{}`", def.name);
+        let rust = names.claim(
+            &type_name(&def.name),
+            &what,
+            &def.source,
+            &mut errors,
+            &mut warnings,
+        );
+        struct_names.insert(&def.name, rust);
+    }
+    for def in schema.types.values().filter(|t| selected(&t.name)) {
+        let rust = struct_names[def.name.as_str()].clone();
         let derived: Vec<(String, String)> = schema
             .descendants(&def.name)
             .into_iter()
             .filter(|d| selected(&d.name))
-            .map(|d| (d.name.clone(), type_name(&d.name)))
+            .map(|d| (d.name.clone(), struct_names[d.name.as_str()].clone()))
             .collect();
         if !derived.is_empty() {
-            let any = format!("Any{rust}");
             let what = format!("the polymorphic enum for `{}`", def.name);
-            names.claim(&any, &what, &def.source, &mut errors);
+            let any = names.claim(
+                &format!("Any{rust}"),
+                &what,
+                &def.source,
+                &mut errors,
+                &mut warnings,
+            );
             if let Some((name, _)) = derived.iter().find(|(_, r)| r == UNKNOWN_VARIANT) {
                 errors.push(error_at(
                     "codegen-name-collision",
@@ -224,9 +255,17 @@ pub fn build(
         );
     }
 
+    let mut enum_names: BTreeMap<String, String> = BTreeMap::new();
     for def in schema.enums.values().filter(|e| selected(&e.name)) {
-        let rust = type_name(&def.name);
-        names.claim(&rust, &format!("`{}`", def.name), &def.source, &mut errors);
+        let what = format!("`{}`", def.name);
+        let rust = names.claim(
+            &type_name(&def.name),
+            &what,
+            &def.source,
+            &mut errors,
+            &mut warnings,
+        );
+        enum_names.insert(def.name.clone(), rust.clone());
         let wires: Vec<(&str, &str, &Source)> = def
             .members
             .iter()
@@ -238,12 +277,14 @@ pub fn build(
             &def.description,
             &wires,
             &def.source,
-            &mut errors,
+            disambiguate,
+            (&mut errors, &mut warnings),
         );
         plan.enums.insert(enum_plan.rust.clone(), enum_plan);
     }
 
     // Fields: resolve every property's type; inline enums are planned once, for the declaring type.
+    let mut missing_types: BTreeMap<String, Vec<Source>> = BTreeMap::new();
     let qualified_names: Vec<String> = plan.structs.keys().cloned().collect();
     for qualified in &qualified_names {
         let mut fields: Vec<FieldPlan> = Vec::new();
@@ -255,37 +296,51 @@ pub fn build(
                 continue;
             }
             let ty = if is_inline_enum(property) {
-                let rust = format!("{}{}", type_name(declaring), variant_name(&property.name));
-                if !plan.enums.values().any(|e| {
-                    e.origin
-                        == EnumOrigin::Inline {
-                            owner: declaring.to_string(),
-                            property: property.name.clone(),
-                        }
-                }) {
-                    let what = format!("the values of `{declaring}.{}`", property.name);
-                    names.claim(&rust, &what, &property.source, &mut errors);
-                    let mut unique = BTreeSet::new();
-                    let wires: Vec<(&str, &str, &Source)> = property
-                        .enum_members
-                        .iter()
-                        .filter(|m| unique.insert(m.as_str()))
-                        .map(|m| (m.as_str(), "", &property.source))
-                        .collect();
-                    let origin = EnumOrigin::Inline {
-                        owner: declaring.to_string(),
-                        property: property.name.clone(),
-                    };
-                    let enum_plan = plan_enum(
-                        rust.clone(),
-                        origin,
-                        "",
-                        &wires,
-                        &property.source,
-                        &mut errors,
-                    );
-                    plan.enums.insert(rust.clone(), enum_plan);
-                }
+                let origin = EnumOrigin::Inline {
+                    owner: declaring.to_string(),
+                    property: property.name.clone(),
+                };
+                let planned = plan
+                    .enums
+                    .values()
+                    .find(|e| e.origin == origin)
+                    .map(|e| e.rust.clone());
+                let rust = match planned {
+                    Some(rust) => rust,
+                    None => {
+                        let owner = struct_names
+                            .get(declaring)
+                            .cloned()
+                            .unwrap_or_else(|| type_name(declaring));
+                        let wanted = format!("{owner}{}", variant_name(&property.name));
+                        let what = format!("the values of `{declaring}.{}`", property.name);
+                        let rust = names.claim(
+                            &wanted,
+                            &what,
+                            &property.source,
+                            &mut errors,
+                            &mut warnings,
+                        );
+                        let mut unique = BTreeSet::new();
+                        let wires: Vec<(&str, &str, &Source)> = property
+                            .enum_members
+                            .iter()
+                            .filter(|m| unique.insert(m.as_str()))
+                            .map(|m| (m.as_str(), "", &property.source))
+                            .collect();
+                        let enum_plan = plan_enum(
+                            rust.clone(),
+                            origin,
+                            "",
+                            &wires,
+                            &property.source,
+                            disambiguate,
+                            (&mut errors, &mut warnings),
+                        );
+                        plan.enums.insert(rust.clone(), enum_plan);
+                        rust
+                    }
+                };
                 let element = RustType::Generated(rust);
                 if property.ty.is_collection() {
                     RustType::Vec(Box::new(element))
@@ -293,7 +348,19 @@ pub fn build(
                     element
                 }
             } else {
-                map_type(schema, &plan, &property.ty, &selected)
+                let references = References {
+                    schema,
+                    plan: &plan,
+                    enum_names: &enum_names,
+                    selected: &selected,
+                };
+                references
+                    .map_type(&property.ty, &mut |missing| {
+                        missing_types
+                            .entry(missing.to_string())
+                            .or_default()
+                            .push(property.source.clone())
+                    })
                     .map_err(|unselected| {
                         errors.push(error_at(
                             "codegen-type-not-emitted",
@@ -318,7 +385,8 @@ pub fn build(
                 declared_in: declaring.to_string(),
             });
         }
-        check_field_names(schema, qualified, &fields, &mut errors);
+        let report = (&mut errors, &mut warnings);
+        check_field_names(schema, qualified, &mut fields, disambiguate, report);
         if let Some(s) = plan.structs.get_mut(qualified) {
             s.fields = fields;
         }
@@ -326,8 +394,14 @@ pub fn build(
 
     box_recursive_fields(&mut plan);
     names.check_files(&mut errors);
+    if let Some(warning) = missing_types_warning(&missing_types) {
+        warnings.push(warning);
+    }
 
     if errors.is_empty() {
+        warnings.sort();
+        warnings.dedup();
+        plan.warnings = warnings;
         Ok(plan)
     } else {
         errors.sort();
@@ -352,32 +426,43 @@ fn is_inline_enum(property: &Property) -> bool {
     !property.enum_members.is_empty() && property.ty.element().as_str() == "Edm.String"
 }
 
-/// The Rust type for a type reference; `Err(name)` when it names a type the schema defines but
-/// the selection leaves out.
-fn map_type(
-    schema: &Schema,
-    plan: &Plan,
-    ty: &TypeRef,
-    selected: &dyn Fn(&str) -> bool,
-) -> Result<RustType, String> {
-    if ty.is_collection() {
-        return map_type(schema, plan, &ty.element(), selected).map(|t| RustType::Vec(Box::new(t)));
+/// What a type reference can resolve to.
+struct References<'a> {
+    schema: &'a Schema,
+    plan: &'a Plan,
+    /// Declared enums: qualified name -> Rust name.
+    enum_names: &'a BTreeMap<String, String>,
+    selected: &'a dyn Fn(&str) -> bool,
+}
+
+impl References<'_> {
+    /// The Rust type for a type reference; `Err(name)` when it names a type the schema defines
+    /// but the selection leaves out. A name nothing defines becomes JSON and is passed to
+    /// `missing`.
+    fn map_type(&self, ty: &TypeRef, missing: &mut dyn FnMut(&str)) -> Result<RustType, String> {
+        if ty.is_collection() {
+            return self
+                .map_type(&ty.element(), missing)
+                .map(|t| RustType::Vec(Box::new(t)));
+        }
+        if let Some(primitive) = ty.primitive() {
+            return Ok(RustType::Primitive(primitive));
+        }
+        let name = ty.as_str();
+        let defined = self.schema.types.contains_key(name) || self.schema.enums.contains_key(name);
+        if !defined {
+            missing(name);
+            return Ok(RustType::Json);
+        }
+        if !(self.selected)(name) {
+            return Err(name.to_string());
+        }
+        if let Some(rust) = self.plan.reference_name(name) {
+            return Ok(RustType::Generated(rust.to_string()));
+        }
+        let rust = self.enum_names.get(name).cloned();
+        Ok(RustType::Generated(rust.unwrap_or_else(|| type_name(name))))
     }
-    if let Some(primitive) = ty.primitive() {
-        return Ok(RustType::Primitive(primitive));
-    }
-    let name = ty.as_str();
-    let defined = schema.types.contains_key(name) || schema.enums.contains_key(name);
-    if !defined {
-        return Ok(RustType::Json);
-    }
-    if !selected(name) {
-        return Err(name.to_string());
-    }
-    if let Some(rust) = plan.reference_name(name) {
-        return Ok(RustType::Generated(rust.to_string()));
-    }
-    Ok(RustType::Generated(type_name(name)))
 }
 
 /// Plans a wire enum, reporting members whose Rust names collide.
@@ -387,22 +472,30 @@ fn plan_enum(
     description: &str,
     members: &[(&str, &str, &Source)],
     source: &Source,
-    errors: &mut Vec<Diagnostic>,
+    disambiguate: bool,
+    (errors, warnings): (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
 ) -> EnumPlan {
     let mut taken: BTreeMap<String, (&str, &Source)> = BTreeMap::new();
     let mut planned = Vec::new();
     let mut after_unknown = false;
     for &(wire, member_description, member_source) in members {
-        let variant = variant_name(wire);
+        let mut variant = variant_name(wire);
         if let Some((other, other_source)) = taken.get(&variant) {
-            errors.push(error_at(
-                "codegen-name-collision",
-                member_source,
-                format!(
-                    "enum values `{other}` ({}) and `{wire}` of `{rust}` both become the variant `{variant}`",
-                    location(other_source)
-                ),
-            ));
+            let clash = format!(
+                "enum values `{other}` ({}) and `{wire}` of `{rust}` both become the variant `{variant}`",
+                location(other_source)
+            );
+            if disambiguate {
+                let free = first_free(&variant, "", |v| !taken.contains_key(v));
+                warnings.push(warning_at(
+                    "codegen-name-disambiguated",
+                    member_source,
+                    format!("{clash}; `{wire}` is `{free}`"),
+                ));
+                variant = free;
+            } else {
+                errors.push(error_at("codegen-name-collision", member_source, clash));
+            }
         }
         taken.insert(variant.clone(), (wire, member_source));
         planned.push(MemberPlan {
@@ -431,12 +524,13 @@ fn plan_enum(
 }
 
 /// Reports two properties of one struct that get the same Rust name, or a property that takes
-/// a name the generator reserves.
+/// a name the generator reserves; when disambiguating, renames the later one instead.
 fn check_field_names(
     schema: &Schema,
     qualified: &str,
-    fields: &[FieldPlan],
-    errors: &mut Vec<Diagnostic>,
+    fields: &mut [FieldPlan],
+    disambiguate: bool,
+    (errors, warnings): (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
 ) {
     let source_of = |field: &FieldPlan| -> Source {
         schema
@@ -446,32 +540,38 @@ fn check_field_names(
             .map(|p| p.source.clone())
             .unwrap_or_default()
     };
-    let mut taken: BTreeMap<&str, &FieldPlan> = BTreeMap::new();
-    for field in fields {
-        if field.rust == ODATA_TYPE_FIELD || field.rust == ADDITIONAL_FIELD {
-            errors.push(error_at(
-                "codegen-name-collision",
-                &source_of(field),
-                format!(
-                    "property `{}` of `{qualified}` becomes the field `{}`, which the generator reserves",
-                    field.wire, field.rust
-                ),
+    let mut taken: BTreeMap<String, (String, Source)> = [ODATA_TYPE_FIELD, ADDITIONAL_FIELD]
+        .map(|reserved| (reserved.to_string(), (String::new(), Source::default())))
+        .into();
+    for field in fields.iter_mut() {
+        let clash = match taken.get(&field.rust) {
+            None => None,
+            Some((other, _)) if other.is_empty() => Some(format!(
+                "property `{}` of `{qualified}` becomes the field `{}`, which the generator reserves",
+                field.wire, field.rust
+            )),
+            Some((other, other_source)) => Some(format!(
+                "properties `{other}` ({}) and `{}` of `{qualified}` both become the field `{}`",
+                location(other_source),
+                field.wire,
+                field.rust
+            )),
+        };
+        let source = source_of(field);
+        if let Some(clash) = clash {
+            if !disambiguate {
+                errors.push(error_at("codegen-name-collision", &source, clash));
+                continue;
+            }
+            let free = first_free(&field.rust, "_", |f| !taken.contains_key(f));
+            warnings.push(warning_at(
+                "codegen-name-disambiguated",
+                &source,
+                format!("{clash}; `{}` is `{free}`", field.wire),
             ));
-        } else if let Some(other) = taken.get(field.rust.as_str()) {
-            errors.push(error_at(
-                "codegen-name-collision",
-                &source_of(field),
-                format!(
-                    "properties `{}` ({}) and `{}` of `{qualified}` both become the field `{}`",
-                    other.wire,
-                    location(&source_of(other)),
-                    field.wire,
-                    field.rust
-                ),
-            ));
-        } else {
-            taken.insert(&field.rust, field);
+            field.rust = free;
         }
+        taken.insert(field.rust.clone(), (field.wire.clone(), source));
     }
 }
 
@@ -514,56 +614,4 @@ fn box_recursive_fields(plan: &mut Plan) {
             }
         }
     }
-}
-
-/// Rust type names and file names claimed so far, with who claimed them.
-#[derive(Default)]
-struct NameTable {
-    /// Rust name -> (description of the claimant, its source).
-    types: BTreeMap<String, (String, Source)>,
-}
-
-impl NameTable {
-    fn claim(&mut self, rust: &str, what: &str, source: &Source, errors: &mut Vec<Diagnostic>) {
-        if let Some((other, other_source)) = self.types.get(rust) {
-            errors.push(error_at(
-                "codegen-name-collision",
-                source,
-                format!(
-                    "{other} ({}) and {what} both become the Rust type `{rust}`",
-                    location(other_source)
-                ),
-            ));
-        } else {
-            self.types
-                .insert(rust.to_string(), (what.to_string(), source.clone()));
-        }
-    }
-
-    /// Distinct type names could still share a file name (or clash with `mod.rs`/`registry.rs`).
-    fn check_files(&self, errors: &mut Vec<Diagnostic>) {
-        let mut files: BTreeMap<String, &str> = BTreeMap::new();
-        files.insert("mod.rs".into(), "the module file");
-        files.insert("registry.rs".into(), "the registry");
-        for (rust, (what, source)) in &self.types {
-            let file = file_name(rust);
-            if let Some(other) = files.get(&file) {
-                errors.push(error_at(
-                    "codegen-name-collision",
-                    source,
-                    format!("{what} (Rust type `{rust}`) and {other} both need the file `{file}`"),
-                ));
-            } else {
-                files.insert(file, what);
-            }
-        }
-    }
-}
-
-fn location(source: &Source) -> String {
-    format!("{}:{}", source.file, source.line)
-}
-
-fn error_at(code: &str, source: &Source, message: String) -> Diagnostic {
-    Diagnostic::error(code, source.file.clone(), source.line.max(1), 1, message)
 }

@@ -1,6 +1,7 @@
 //! One emitter per construct, each a [`quote::ToTokens`]; [`render`] turns tokens into a file.
 
 pub mod module;
+pub mod namespaces;
 pub mod polymorphic;
 pub mod structs;
 pub mod wire_enum;

@@ -1,0 +1,101 @@
+//! Namespace modules for the version module's `mod.rs`: `microsoft.graph.callRecords.session`
+//! is reachable as `call_records::Session` as well as by its unique version-wide name.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use crate::naming::{ident, namespace_alias, namespace_modules};
+
+/// One generated item that lives in a namespace below `microsoft.graph`.
+pub struct NamespacedItem {
+    /// The qualified Graph name that places it (the owner's, for inline enums).
+    pub qualified: String,
+    /// Its Rust name in the version module.
+    pub rust: String,
+}
+
+/// Emits `pub mod <namespace> { pub use super::X as Y; ... }`, nested for nested namespaces.
+#[derive(Default)]
+pub struct NamespaceEmitter {
+    root: Node,
+}
+
+#[derive(Default)]
+struct Node {
+    /// The Graph namespace, e.g. `microsoft.graph.callRecords`.
+    namespace: String,
+    /// (name inside the module, version-wide Rust name), sorted, unique by the first.
+    items: BTreeMap<String, String>,
+    children: BTreeMap<String, Node>,
+}
+
+impl NamespaceEmitter {
+    /// Groups `items` by namespace; items of `microsoft.graph` itself are skipped.
+    pub fn new(items: impl IntoIterator<Item = NamespacedItem>) -> Self {
+        let mut emitter = NamespaceEmitter::default();
+        for item in items {
+            let modules = namespace_modules(&item.qualified);
+            if modules.is_empty() {
+                continue;
+            }
+            let mut node = &mut emitter.root;
+            for module in &modules {
+                node = node.children.entry(module.clone()).or_default();
+            }
+            node.namespace = item
+                .qualified
+                .rsplit_once('.')
+                .map_or_else(String::new, |(ns, _)| ns.to_string());
+            let alias = namespace_alias(&item.rust, &item.qualified);
+            // Two items with one alias: the later keeps its version-wide name.
+            let alias = if node.items.contains_key(&alias) {
+                item.rust.clone()
+            } else {
+                alias
+            };
+            node.items.insert(alias, item.rust);
+        }
+        emitter
+    }
+}
+
+impl ToTokens for NamespaceEmitter {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for (module, child) in &self.root.children {
+            tokens.extend(child.tokens(module, 1));
+        }
+    }
+}
+
+impl Node {
+    fn tokens(&self, module: &str, depth: usize) -> TokenStream {
+        let up = vec![quote!(super); depth];
+        let uses = self.items.iter().map(|(alias, rust)| {
+            let rust_ident = ident(rust);
+            if alias == rust {
+                quote!(pub use #(#up::)* #rust_ident;)
+            } else {
+                let alias = ident(alias);
+                quote!(pub use #(#up::)* #rust_ident as #alias;)
+            }
+        });
+        let children = self
+            .children
+            .iter()
+            .map(|(name, child)| child.tokens(name, depth + 1));
+        let doc = format!(
+            " The `{}` namespace: its types under their names in the namespace.",
+            self.namespace
+        );
+        let module = ident(module);
+        quote! {
+            #[doc = #doc]
+            pub mod #module {
+                #(#uses)*
+                #(#children)*
+            }
+        }
+    }
+}
