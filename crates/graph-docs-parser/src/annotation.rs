@@ -152,7 +152,8 @@ pub(crate) fn read_comments(
     out: &mut Vec<Annotation>,
 ) {
     let mut pos = start;
-    while let Some(open) = source[pos..end].find("<!--").map(|i| pos + i) {
+    // A comment may close past `end` (`<!-->` ends its HTML block at once), leaving `pos > end`.
+    while let Some(open) = source[pos.min(end)..end].find("<!--").map(|i| pos + i) {
         let inner_start = open + 4;
         let Some(close) = source[inner_start..].find("-->").map(|i| inner_start + i) else {
             if source[inner_start..end].trim_start().starts_with('{') {
