@@ -194,25 +194,32 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
     }
 }
 
-/// Every item with the qualified name that places it in a namespace.
+/// Every item with the qualified name that places it in a namespace and its name there: the
+/// Graph name's own (`Vehicle`, `AnyVehicle`) even when the version-wide name had to be
+/// disambiguated; for inline enums, the version-wide name without the namespace prefix.
 fn namespaced_items(plan: &Plan) -> Vec<NamespacedItem> {
-    let structs = plan.structs.values().map(|s| (&s.qualified, &s.rust));
-    let polymorphics = plan
-        .polymorphics
+    let item = |qualified: &String, rust: &String, alias: String| NamespacedItem {
+        qualified: qualified.clone(),
+        rust: rust.clone(),
+        alias,
+    };
+    let structs = plan
+        .structs
         .values()
-        .map(|p| (&p.base_qualified, &p.rust));
-    let enums = plan.enums.values().map(|e| match &e.origin {
-        EnumOrigin::Declared(qualified) => (qualified, &e.rust),
-        EnumOrigin::Inline { owner, .. } => (owner, &e.rust),
+        .map(|s| item(&s.qualified, &s.rust, naming::local_type_name(&s.qualified)));
+    let polymorphics = plan.polymorphics.values().map(|p| {
+        let alias = format!("Any{}", naming::local_type_name(&p.base_qualified));
+        item(&p.base_qualified, &p.rust, alias)
     });
-    structs
-        .chain(polymorphics)
-        .chain(enums)
-        .map(|(qualified, rust)| NamespacedItem {
-            qualified: qualified.clone(),
-            rust: rust.clone(),
-        })
-        .collect()
+    let enums = plan.enums.values().map(|e| match &e.origin {
+        EnumOrigin::Declared(qualified) => {
+            item(qualified, &e.rust, naming::local_type_name(qualified))
+        }
+        EnumOrigin::Inline { owner, .. } => {
+            item(owner, &e.rust, naming::namespace_alias(&e.rust, owner))
+        }
+    });
+    structs.chain(polymorphics).chain(enums).collect()
 }
 
 fn push_rendered(

@@ -28,7 +28,10 @@ impl NameTable {
             disambiguate,
         };
         if disambiguate {
-            let generator = ("a name the generator uses".to_string(), Source::default());
+            let generator = (
+                "the fallback variant of `Any*` enums".to_string(),
+                Source::default(),
+            );
             table
                 .types
                 .insert(crate::plan::UNKNOWN_VARIANT.to_string(), generator);
@@ -56,6 +59,7 @@ impl NameTable {
             wanted.to_string()
         } else {
             let other = match self.types.get(wanted) {
+                Some((other, other_source)) if other_source.file.is_empty() => other.clone(),
                 Some((other, other_source)) => format!("{other} ({})", location(other_source)),
                 None => format!("the module `{}`", module_name(wanted)),
             };

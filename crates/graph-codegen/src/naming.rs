@@ -114,6 +114,13 @@ pub fn namespace_alias(rust: &str, qualified_name: &str) -> String {
     }
 }
 
+/// The Rust type name of a qualified name's last segment alone, by the rules of [`type_name`]:
+/// `microsoft.graph.callRecords.session` -> `Session`.
+pub fn local_type_name(qualified_name: &str) -> String {
+    let local = qualified_name.rsplit('.').next().unwrap_or(qualified_name);
+    type_name(local)
+}
+
 /// The Rust name for an enum variant from its wire value (`aadUser` -> `AadUser`).
 ///
 /// Variants are always written `Self::X`, so only `Self` itself needs avoiding.

@@ -9,7 +9,7 @@ use crate::cycles::strongly_connected;
 use crate::name_table::{
     error_at, first_free, location, missing_types_warning, warning_at, NameTable,
 };
-use crate::naming::{field_name, type_name, variant_name};
+use crate::naming::{field_name, namespace_modules, type_name, variant_name};
 use crate::type_map::RustType;
 
 /// Name of the generated field holding `@odata.type`.
@@ -191,9 +191,16 @@ pub fn build(
         warnings: Vec::new(),
     };
 
-    // Struct names first, so that `Any*` variants use the names their types finally got.
+    // Struct names first, so that `Any*` variants use the names their types finally got; types
+    // of `microsoft.graph` itself first, so a namespace never renames one of them.
     let mut struct_names: BTreeMap<&str, String> = BTreeMap::new();
-    for def in schema.types.values().filter(|t| selected(&t.name)) {
+    let mut claim_order: Vec<&graph_ir::TypeDef> = schema
+        .types
+        .values()
+        .filter(|t| selected(&t.name))
+        .collect();
+    claim_order.sort_by_key(|t| (!namespace_modules(&t.name).is_empty(), t.name.as_str()));
+    for def in claim_order {
         let what = format!("`{}`", def.name);
         let rust = names.claim(
             &type_name(&def.name),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
-use crate::naming::{ident, namespace_alias, namespace_modules};
+use crate::naming::{ident, namespace_modules};
 
 /// One generated item that lives in a namespace below `microsoft.graph`.
 pub struct NamespacedItem {
@@ -14,6 +14,9 @@ pub struct NamespacedItem {
     pub qualified: String,
     /// Its Rust name in the version module.
     pub rust: String,
+    /// The name it should have inside its namespace module (see
+    /// [`crate::naming::namespace_alias`]); taken unless another item of the module has it.
+    pub alias: String,
 }
 
 /// Emits `pub mod <namespace> { pub use super::X as Y; ... }`, nested for nested namespaces.
@@ -48,12 +51,11 @@ impl NamespaceEmitter {
                 .qualified
                 .rsplit_once('.')
                 .map_or_else(String::new, |(ns, _)| ns.to_string());
-            let alias = namespace_alias(&item.rust, &item.qualified);
             // Two items with one alias: the later keeps its version-wide name.
-            let alias = if node.items.contains_key(&alias) {
+            let alias = if node.items.contains_key(&item.alias) {
                 item.rust.clone()
             } else {
-                alias
+                item.alias
             };
             node.items.insert(alias, item.rust);
         }
