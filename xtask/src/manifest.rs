@@ -26,6 +26,11 @@ impl Manifest {
 
     /// The names allowed to have no page in `version`.
     pub fn allow_missing(&self, version: &str) -> BTreeSet<&str> {
-        self.allow_missing.get(version).into_iter().flatten().map(String::as_str).collect()
+        self.allow_missing
+            .get(version)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
     }
 }

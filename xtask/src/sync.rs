@@ -35,7 +35,11 @@ pub fn sync(
 ) -> io::Result<Outcome> {
     let mut outcome = Outcome::default();
     for (rel, contents) in files {
-        debug_assert!(managed.iter().any(|m| rel.starts_with(m)), "{} is not managed", rel.display());
+        debug_assert!(
+            managed.iter().any(|m| rel.starts_with(m)),
+            "{} is not managed",
+            rel.display()
+        );
         let path = root.join(rel);
         if fs::read(&path).ok().as_deref() == Some(contents.as_bytes()) {
             outcome.unchanged += 1;
@@ -94,7 +98,9 @@ fn list_files(root: &Path, dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 fn remove_empty_dirs(dir: &Path) -> io::Result<()> {
-    let Ok(entries) = fs::read_dir(dir) else { return Ok(()) };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
     for entry in entries {
         let path = entry?.path();
         if path.is_dir() {
@@ -129,12 +135,21 @@ mod tests {
         let check = sync(&root, &managed, &files, true).unwrap();
         assert_eq!(check.changed, [PathBuf::from("gen/new/fresh.rs")]);
         assert_eq!(check.removed, [PathBuf::from("gen/old/stale.rs")]);
-        assert!(root.join("gen/old/stale.rs").exists(), "check mode writes nothing");
+        assert!(
+            root.join("gen/old/stale.rs").exists(),
+            "check mode writes nothing"
+        );
 
         let done = sync(&root, &managed, &files, false).unwrap();
-        assert_eq!((done.changed.len(), done.removed.len(), done.unchanged), (1, 1, 1));
+        assert_eq!(
+            (done.changed.len(), done.removed.len(), done.unchanged),
+            (1, 1, 1)
+        );
         assert!(!root.join("gen/old").exists());
-        assert_eq!(fs::read_to_string(root.join("outside.rs")).unwrap(), "untouched");
+        assert_eq!(
+            fs::read_to_string(root.join("outside.rs")).unwrap(),
+            "untouched"
+        );
         assert!(!sync(&root, &managed, &files, true).unwrap().is_stale());
         fs::remove_dir_all(&root).unwrap();
     }
