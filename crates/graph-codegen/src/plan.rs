@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use graph_ir::{Diagnostic, Property, Schema, Source, TypeKind, TypeRef};
+use graph_ir::{Diagnostic, Primitive, Property, Schema, Source, TypeKind, TypeRef};
 
 use crate::cycles::strongly_connected;
 use crate::name_table::{
@@ -400,6 +400,7 @@ pub fn build(
     }
 
     box_recursive_fields(&mut plan);
+    box_large_fields(&mut plan);
     names.check_files(&mut errors);
     if let Some(warning) = missing_types_warning(&missing_types) {
         warnings.push(warning);
@@ -579,6 +580,125 @@ fn check_field_names(
             field.rust = free;
         }
         taken.insert(field.rust.clone(), (field.wire.clone(), source));
+    }
+}
+
+/// Types whose estimated inline size exceeds this many bytes are boxed where a single-valued
+/// property holds them (clippy's `large_enum_variant` threshold is 200 bytes).
+pub const LARGE_INLINE_BYTES: usize = 256;
+
+/// Boxes every single-valued field whose type is estimated to be larger than
+/// [`LARGE_INLINE_BYTES`] inline. Such fields are usually absent or null, and inline they make
+/// every struct that mentions them (and every `Any*` enum over those) that large: an
+/// `identity` carried a 616-byte `thumbnails` set inline, so each attendance record was over a
+/// kilobyte. Decided per declaring property, like the recursion boxing.
+fn box_large_fields(plan: &mut Plan) {
+    let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut boxed: BTreeSet<(String, String)> = BTreeSet::new();
+    let names: Vec<String> = plan.structs.values().map(|s| s.rust.clone()).collect();
+    let by_rust: BTreeMap<&str, &StructPlan> = plan
+        .structs
+        .values()
+        .map(|s| (s.rust.as_str(), s))
+        .collect();
+    let polymorphics: BTreeMap<&str, &PolymorphicPlan> = plan
+        .polymorphics
+        .values()
+        .map(|p| (p.rust.as_str(), p))
+        .collect();
+    let estimator = SizeEstimator {
+        structs: &by_rust,
+        polymorphics: &polymorphics,
+    };
+    for name in &names {
+        estimator.size_of(name, &mut sizes, &mut BTreeSet::new());
+    }
+    for s in plan.structs.values() {
+        for field in &s.fields {
+            if let RustType::Generated(target) = &field.ty {
+                if sizes.get(target).is_some_and(|&size| size > LARGE_INLINE_BYTES) {
+                    boxed.insert((field.declared_in.clone(), field.wire.clone()));
+                }
+            }
+        }
+    }
+    for s in plan.structs.values_mut() {
+        for field in &mut s.fields {
+            let key = (field.declared_in.clone(), field.wire.clone());
+            if boxed.contains(&key) && !field.ty.is_boxed() {
+                let inner = std::mem::replace(&mut field.ty, RustType::Json);
+                field.ty = RustType::Boxed(Box::new(inner));
+            }
+        }
+    }
+}
+
+/// Rough inline sizes of generated types (as `rustc` lays them out on 64-bit targets, give or
+/// take padding), with large fields already boxed: enough to tell a 100-byte struct from a
+/// 600-byte one.
+struct SizeEstimator<'a> {
+    structs: &'a BTreeMap<&'a str, &'a StructPlan>,
+    polymorphics: &'a BTreeMap<&'a str, &'a PolymorphicPlan>,
+}
+
+impl SizeEstimator<'_> {
+    /// `odata_type` and `additional_properties` (24 bytes each) plus every field; an `Any*`
+    /// enum is its largest variant plus a tag; wire enums keep an `Other(String)`.
+    fn size_of(
+        &self,
+        rust: &str,
+        sizes: &mut BTreeMap<String, usize>,
+        visiting: &mut BTreeSet<String>,
+    ) -> usize {
+        if let Some(&size) = sizes.get(rust) {
+            return size;
+        }
+        if !visiting.insert(rust.to_string()) {
+            // Recursion goes through a box, which `field_size` counts as a pointer.
+            return 8;
+        }
+        let size = if let Some(s) = self.structs.get(rust) {
+            48 + s
+                .fields
+                .iter()
+                .map(|f| self.field_size(&f.ty, sizes, visiting))
+                .sum::<usize>()
+        } else if let Some(p) = self.polymorphics.get(rust) {
+            let variants = std::iter::once(&p.base_rust).chain(p.derived.iter().map(|(_, r)| r));
+            8 + variants
+                .map(|v| self.size_of(v, sizes, visiting))
+                .max()
+                .unwrap_or(0)
+        } else {
+            24
+        };
+        visiting.remove(rust);
+        sizes.insert(rust.to_string(), size);
+        size
+    }
+
+    fn field_size(
+        &self,
+        ty: &RustType,
+        sizes: &mut BTreeMap<String, usize>,
+        visiting: &mut BTreeSet<String>,
+    ) -> usize {
+        match ty {
+            RustType::Primitive(p) => match p {
+                Primitive::Boolean | Primitive::Byte | Primitive::SByte => 2,
+                Primitive::Int16 | Primitive::Int32 | Primitive::Single => 8,
+                Primitive::Int64 | Primitive::Double => 16,
+                _ => 24,
+            },
+            RustType::Json => 32,
+            RustType::Vec(_) => 24,
+            RustType::Boxed(_) => 8,
+            // A large target is boxed itself (see `box_large_fields`), so it costs a pointer.
+            RustType::Generated(name) => match self.size_of(name, sizes, visiting) {
+                size if size > LARGE_INLINE_BYTES => 8,
+                size => size,
+            },
+        }
     }
 }
 

@@ -88,9 +88,9 @@ impl AnyUserIdentity {
     /// Wire name: `thumbnails`.
     pub fn thumbnails(&self) -> Option<&super::ThumbnailSet> {
         match self {
-            Self::UserIdentity(variant) => variant.thumbnails.value(),
-            Self::AuditUserIdentity(variant) => variant.thumbnails.value(),
-            Self::Unknown(variant) => variant.thumbnails.value(),
+            Self::UserIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::AuditUserIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::Unknown(variant) => variant.thumbnails.as_deref(),
         }
     }
     /// IP address of the client the user acted from (audit logs only).

@@ -25,7 +25,7 @@ pub struct AuditUserIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// IP address of the client the user acted from (audit logs only).
     ///
     /// Wire name: `ipAddress`.

@@ -25,7 +25,7 @@ pub struct CommunicationsApplicationIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// The first-party Microsoft application behind this identity.
     ///
     /// Wire name: `applicationType`.

@@ -25,7 +25,7 @@ pub struct CommunicationsApplicationInstanceIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// `true` when the participant asked to be left out of other participants' rosters.
     ///
     /// Wire name: `hidden`.

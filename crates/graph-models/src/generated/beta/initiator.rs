@@ -25,7 +25,7 @@ pub struct Initiator {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// Kind of initiator. Possible values are: `user`, `application`, `system`, `unknownFutureValue`.
     ///
     /// Wire name: `initiatorType`.

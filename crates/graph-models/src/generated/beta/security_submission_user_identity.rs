@@ -25,7 +25,7 @@ pub struct SecuritySubmissionUserIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// Email address of the submitter when signed in (delegated token).
     ///
     /// Wire name: `email`.

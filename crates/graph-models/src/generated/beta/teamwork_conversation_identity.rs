@@ -25,7 +25,7 @@ pub struct TeamworkConversationIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// Kind of conversation.
     ///
     /// Wire name: `conversationIdentityType`.

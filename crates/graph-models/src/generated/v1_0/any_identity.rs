@@ -317,30 +317,32 @@ impl AnyIdentity {
     /// Wire name: `thumbnails`.
     pub fn thumbnails(&self) -> Option<&super::ThumbnailSet> {
         match self {
-            Self::Identity(variant) => variant.thumbnails.value(),
+            Self::Identity(variant) => variant.thumbnails.as_deref(),
             Self::AzureCommunicationServicesUserIdentity(variant) => {
-                variant.thumbnails.value()
+                variant.thumbnails.as_deref()
             }
             Self::CommunicationsApplicationIdentity(variant) => {
-                variant.thumbnails.value()
+                variant.thumbnails.as_deref()
             }
             Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.thumbnails.value()
+                variant.thumbnails.as_deref()
             }
-            Self::CommunicationsEncryptedIdentity(variant) => variant.thumbnails.value(),
-            Self::CommunicationsGuestIdentity(variant) => variant.thumbnails.value(),
-            Self::CommunicationsPhoneIdentity(variant) => variant.thumbnails.value(),
-            Self::CommunicationsUserIdentity(variant) => variant.thumbnails.value(),
-            Self::EmailIdentity(variant) => variant.thumbnails.value(),
-            Self::ServicePrincipalIdentity(variant) => variant.thumbnails.value(),
-            Self::SharePointGroupIdentity(variant) => variant.thumbnails.value(),
-            Self::SharePointIdentity(variant) => variant.thumbnails.value(),
-            Self::TeamworkApplicationIdentity(variant) => variant.thumbnails.value(),
-            Self::TeamworkConversationIdentity(variant) => variant.thumbnails.value(),
-            Self::TeamworkTagIdentity(variant) => variant.thumbnails.value(),
-            Self::TeamworkUserIdentity(variant) => variant.thumbnails.value(),
-            Self::UserIdentity(variant) => variant.thumbnails.value(),
-            Self::Unknown(variant) => variant.thumbnails.value(),
+            Self::CommunicationsEncryptedIdentity(variant) => {
+                variant.thumbnails.as_deref()
+            }
+            Self::CommunicationsGuestIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::CommunicationsPhoneIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::CommunicationsUserIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::EmailIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::ServicePrincipalIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::SharePointGroupIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::SharePointIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::TeamworkApplicationIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::TeamworkConversationIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::TeamworkTagIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::TeamworkUserIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::UserIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::Unknown(variant) => variant.thumbnails.as_deref(),
         }
     }
 }

@@ -25,7 +25,7 @@ pub struct AzureCommunicationServicesUserIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// ID of the Azure Communication Services resource that the user belongs to.
     ///
     /// Wire name: `azureCommunicationServicesResourceId`.

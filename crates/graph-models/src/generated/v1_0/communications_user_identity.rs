@@ -25,7 +25,7 @@ pub struct CommunicationsUserIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// Properties the documentation does not list, in wire order; written back unchanged.
     pub additional_properties: support::AdditionalProperties,
 }

@@ -25,7 +25,7 @@ pub struct SharePointGroupIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
-    pub thumbnails: support::Field<super::ThumbnailSet>,
+    pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
     /// Principal ID of the group within the tenant. Read-only.
     ///
     /// Read-only. Wire name: `principalId`.
