@@ -165,6 +165,36 @@ fn mutual_recursion_is_boxed_and_collections_are_not() {
 }
 
 #[test]
+fn large_single_valued_fields_are_boxed_and_small_ones_stay_inline() {
+    // Twelve strings: about 300 bytes inline, over the 256-byte line.
+    let big_fields = (0..12)
+        .map(|i| prop(&format!("text{i}"), "Edm.String", i))
+        .collect();
+    let schema = schema_of(vec![
+        complex("microsoft.graph.big", "big.md", big_fields),
+        complex(
+            "microsoft.graph.small",
+            "small.md",
+            vec![prop("name", "Edm.String", 1)],
+        ),
+        complex(
+            "microsoft.graph.holder",
+            "holder.md",
+            vec![
+                prop("big", "microsoft.graph.big", 1),
+                prop("bigs", "Collection(microsoft.graph.big)", 2),
+                prop("small", "microsoft.graph.small", 3),
+            ],
+        ),
+    ]);
+    let files = generate(&schema, &Options::default()).unwrap();
+    let holder = file(&files, "holder.rs");
+    assert!(holder.contains("pub big: support::Field<Box<super::Big>>,"));
+    assert!(holder.contains("pub bigs: support::Field<Vec<super::Big>>,"));
+    assert!(holder.contains("pub small: support::Field<super::Small>,"));
+}
+
+#[test]
 fn runtime_path_is_configurable_and_checked() {
     let schema = schema_of(vec![complex("microsoft.graph.c", "c.md", vec![])]);
     let options = Options {
