@@ -9,10 +9,20 @@ use serde_json::Value;
 /// arrived. They are written back after the known properties, so nothing the service sent is lost.
 ///
 /// Kept as a list rather than a `serde_json::Map` so the wire order survives without asking every
-/// user of `serde_json` to turn on its `preserve_order` feature.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// user of `serde_json` to turn on its `preserve_order` feature. The list sits behind one
+/// pointer, allocated only when a property arrives: every generated struct carries one, and
+/// almost all stay empty, so an empty set costs 8 bytes instead of a 24-byte `Vec`.
+#[derive(Clone, Debug, Default)]
 pub struct AdditionalProperties {
-    entries: Vec<(String, Value)>,
+    // A thin box on purpose: `Vec` alone is three words in every struct.
+    #[allow(clippy::box_collection)]
+    entries: Option<Box<Vec<(String, Value)>>>,
+}
+
+impl PartialEq for AdditionalProperties {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
 }
 
 impl AdditionalProperties {
@@ -21,19 +31,27 @@ impl AdditionalProperties {
         AdditionalProperties::default()
     }
 
+    fn as_slice(&self) -> &[(String, Value)] {
+        self.entries.as_deref().map_or(&[], Vec::as_slice)
+    }
+
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.as_slice()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// Sets `key` to `value`, keeping its position if it is already present (so a repeated key
     /// keeps the last value, as `serde_json` does). Returns the previous value.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
         let key = key.into();
-        match self.entries.iter_mut().find(|(k, _)| *k == key) {
+        let entries = self.entries.get_or_insert_with(Box::default);
+        match entries.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => Some(std::mem::replace(slot, value)),
             None => {
-                self.entries.push((key, value));
+                entries.push((key, value));
                 None
             }
         }
@@ -41,23 +59,24 @@ impl AdditionalProperties {
 
     /// Removes `key`, returning its value.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let index = self.entries.iter().position(|(k, _)| k == key)?;
-        Some(self.entries.remove(index).1)
+        let entries = self.entries.as_mut()?;
+        let index = entries.iter().position(|(k, _)| k == key)?;
+        Some(entries.remove(index).1)
     }
 
     /// The entries in wire order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+        self.as_slice().iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.as_slice().len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.as_slice().is_empty()
     }
 }
 
@@ -66,7 +85,9 @@ impl IntoIterator for AdditionalProperties {
     type IntoIter = std::vec::IntoIter<(String, Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        self.entries
+            .map_or_else(Vec::new, |entries| *entries)
+            .into_iter()
     }
 }
 
@@ -82,8 +103,8 @@ impl FromIterator<(String, Value)> for AdditionalProperties {
 
 impl Serialize for AdditionalProperties {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        for (k, v) in &self.entries {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (k, v) in self.as_slice() {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -123,5 +144,18 @@ mod tests {
         assert_eq!(keys, ["z", "a"]);
         assert_eq!(extra.get("z"), Some(&json!(3)));
         assert_eq!(serde_json::to_string(&extra).unwrap(), r#"{"z":3,"a":2}"#);
+    }
+
+    #[test]
+    fn emptied_equals_never_filled_and_costs_one_pointer() {
+        let mut extra = AdditionalProperties::new();
+        extra.insert("a", json!(1));
+        assert_eq!(extra.remove("a"), Some(json!(1)));
+        assert_eq!(extra, AdditionalProperties::new());
+        assert!(extra.is_empty());
+        assert_eq!(
+            std::mem::size_of::<AdditionalProperties>(),
+            std::mem::size_of::<usize>()
+        );
     }
 }
