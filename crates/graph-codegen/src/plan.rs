@@ -616,7 +616,10 @@ fn box_large_fields(plan: &mut Plan) {
     for s in plan.structs.values() {
         for field in &s.fields {
             if let RustType::Generated(target) = &field.ty {
-                if sizes.get(target).is_some_and(|&size| size > LARGE_INLINE_BYTES) {
+                if sizes
+                    .get(target)
+                    .is_some_and(|&size| size > LARGE_INLINE_BYTES)
+                {
                     boxed.insert((field.declared_in.clone(), field.wire.clone()));
                 }
             }
