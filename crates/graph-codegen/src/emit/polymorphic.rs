@@ -72,6 +72,13 @@ impl ToTokens for PolymorphicEmitter<'_> {
                 let variant = ident(rust);
                 quote!(#qualified => Self::#variant(Default::default()),)
             });
+        let tagged_arms: Vec<_> = std::iter::once((&plan.base_qualified, &plan.base_rust))
+            .chain(plan.derived.iter().map(|(q, r)| (q, r)))
+            .map(|(qualified, rust)| {
+                let variant = ident(rust);
+                quote!(#qualified => Self::#variant(support::deserialize_tagged_object(raw, map)?),)
+            })
+            .collect();
         let unknown = ident(UNKNOWN_VARIANT);
 
         let base_fields: Vec<_> = self.base.fields.iter().collect();
@@ -211,6 +218,16 @@ impl ToTokens for PolymorphicEmitter<'_> {
 
                 fn set_odata_type(&mut self, raw: String) {
                     match self { #set_tag_arms }
+                }
+
+                fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(
+                    raw: String,
+                    map: &mut A,
+                ) -> Result<Self, A::Error> {
+                    Ok(match support::tag_name(&raw) {
+                        #(#tagged_arms)*
+                        _ => Self::#unknown(support::deserialize_tagged_object(raw, map)?),
+                    })
                 }
             }
 

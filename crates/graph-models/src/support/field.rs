@@ -1,5 +1,9 @@
 //! [`Field`]: a property value that keeps "absent" and "null" apart.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The value of a nullable Graph property: not sent, sent as `null`, or sent with a value.
@@ -118,7 +122,24 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
     /// Reads `null` as `Null` and anything else as `Present`; `Absent` is the default that a
     /// container keeps when the key never comes.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Option::<T>::deserialize(deserializer).map(Field::from_option)
+        // `Option<T>`'s own visitor, building the `Field` directly: no `Option<T>` to move out of.
+        struct FieldVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for FieldVisitor<T> {
+            type Value = Field<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("option")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Field<T>, E> {
+                Ok(Field::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Field<T>, E> {
+                Ok(Field::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Field<T>, D::Error> {
+                T::deserialize(d).map(Field::Present)
+            }
+        }
+        deserializer.deserialize_option(FieldVisitor(PhantomData))
     }
 }
 

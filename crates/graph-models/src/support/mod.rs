@@ -17,7 +17,9 @@ mod tests;
 pub use additional::AdditionalProperties;
 pub use envelope::{CollectionResponse, EntityResponse};
 pub use field::{write_field, write_option, Field};
-pub use object::{deserialize_object, serialize_object, GraphObject, ODATA_TYPE};
+pub use object::{
+    deserialize_object, deserialize_tagged_object, serialize_object, GraphObject, ODATA_TYPE,
+};
 pub use polymorphic::{deserialize_polymorphic, tag_name, Polymorphic};
 pub use scalars::{Date, DateTimeOffset, Duration, ParseError, TimeOfDay};
 pub use wire_enum::{deserialize_wire_enum, serialize_wire_enum, WireEnum};

@@ -82,18 +82,73 @@ pub(crate) fn read_entry<'de, S: EntrySink, A: MapAccess<'de>>(
     key: &str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    if key == ODATA_TYPE {
-        match map.next_value::<Value>()? {
-            Value::String(raw) => sink.set_odata_type(raw),
-            other => {
-                sink.additional_properties_mut().insert(key, other);
+    if !sink.deserialize_property(key, map)? {
+        if key == ODATA_TYPE {
+            match map.next_value::<TagValue>()? {
+                TagValue::Tag(raw) => sink.set_odata_type(raw),
+                TagValue::Other(other) => {
+                    sink.additional_properties_mut().insert(key, other);
+                }
             }
+            return Ok(());
         }
-    } else if !sink.deserialize_property(key, map)? {
         let value = map.next_value::<Value>()?;
         sink.additional_properties_mut().insert(key, value);
     }
     Ok(())
+}
+
+/// The value of an `@odata.type` key: a string (the tag) read straight into a `String`, or any
+/// other JSON value, kept as it came.
+pub(crate) enum TagValue {
+    Tag(String),
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for TagValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TagVisitor;
+        impl<'de> Visitor<'de> for TagVisitor {
+            type Value = TagValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TagValue, E> {
+                Ok(TagValue::Tag(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<TagValue, E> {
+                Ok(TagValue::Tag(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<TagValue, E> {
+                Ok(TagValue::Other(Value::Bool(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TagValue, E> {
+                Ok(TagValue::Other(Value::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TagValue, E> {
+                Ok(TagValue::Other(Value::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TagValue, E> {
+                Ok(TagValue::Other(Value::from(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<TagValue, E> {
+                Ok(TagValue::Other(Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<TagValue, E> {
+                Ok(TagValue::Other(Value::Null))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<TagValue, D::Error> {
+                Value::deserialize(d).map(TagValue::Other)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<TagValue, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(TagValue::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TagValue, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(TagValue::Other)
+            }
+        }
+        deserializer.deserialize_any(TagVisitor)
+    }
 }
 
 /// A JSON object key, borrowed from the input when the deserializer allows it.
@@ -140,11 +195,33 @@ impl<'de, T: GraphObject> Visitor<'de> for ObjectVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut out = T::default();
-        while let Some(Key(key)) = map.next_key()? {
-            read_entry(&mut out, &key, &mut map)?;
-        }
+        read_entries(&mut out, &mut map)?;
         Ok(out)
     }
+}
+
+/// Reads every remaining entry of `map` into `out`.
+pub(crate) fn read_entries<'de, S: EntrySink, A: MapAccess<'de>>(
+    out: &mut S,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    while let Some(Key(key)) = map.next_key()? {
+        read_entry(out, &key, map)?;
+    }
+    Ok(())
+}
+
+/// Reads the rest of an object whose `@odata.type` (`raw`) came first into a fresh `T`. Called
+/// by the generated [`Polymorphic::deserialize_tagged`](super::Polymorphic::deserialize_tagged)
+/// impls, once per variant type, so every key after the tag streams into the concrete struct.
+pub fn deserialize_tagged_object<'de, T: GraphObject, A: MapAccess<'de>>(
+    raw: String,
+    map: &mut A,
+) -> Result<T, A::Error> {
+    let mut out = T::default();
+    out.set_odata_type(raw);
+    read_entries(&mut out, map)?;
+    Ok(out)
 }
 
 /// Serializes `value` as a JSON object: `@odata.type` first (the received one, else

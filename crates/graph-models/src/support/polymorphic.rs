@@ -5,9 +5,8 @@ use std::marker::PhantomData;
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::Deserializer;
-use serde_json::Value;
 
-use super::object::{read_entry, EntrySink, Key, ReplayEntry, ODATA_TYPE};
+use super::object::{read_entries, read_entry, EntrySink, Key, ReplayEntry, TagValue, ODATA_TYPE};
 use super::{AdditionalProperties, GraphObject};
 
 /// An enum over a base type, every type derived from it, and an unknown-type fallback.
@@ -40,6 +39,20 @@ pub trait Polymorphic: Sized {
 
     /// Records the raw tag on the current variant.
     fn set_odata_type(&mut self, raw: String);
+
+    /// Reads the rest of an object whose first key was the tag `raw` into the variant it names.
+    ///
+    /// Generated impls match the tag once and read the remaining keys straight into the variant's
+    /// struct ([`deserialize_tagged_object`](super::deserialize_tagged_object)); this default
+    /// goes through [`Polymorphic::from_tag`] and dispatches on the variant for every key.
+    fn deserialize_tagged<'de, A: MapAccess<'de>>(
+        raw: String,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        let mut variant = Variant(Self::from_tag(raw));
+        read_entries(&mut variant, map)?;
+        Ok(variant.0)
+    }
 }
 
 /// Adapts a [`Polymorphic`] to the entry reader shared with plain structs.
@@ -87,20 +100,36 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
-        let mut base = P::Base::default();
+        // The tag first, as Graph writes it: one match on the tag, then every key streams into
+        // the variant's own struct.
+        let mut base = match map.next_key::<Key>()? {
+            None => return Ok(P::from_base(P::Base::default())),
+            Some(Key(key)) if key == ODATA_TYPE => match map.next_value::<TagValue>()? {
+                TagValue::Tag(raw) => return P::deserialize_tagged(raw, &mut map),
+                TagValue::Other(other) => {
+                    let mut base = P::Base::default();
+                    GraphObject::additional_properties_mut(&mut base).insert(ODATA_TYPE, other);
+                    base
+                }
+            },
+            Some(Key(key)) => {
+                let mut base = P::Base::default();
+                read_entry(&mut base, &key, &mut map)?;
+                base
+            }
+        };
+        // The tag later, or not at all: keys stream into the base until the tag turns up.
         while let Some(Key(key)) = map.next_key()? {
             if key == ODATA_TYPE {
-                match map.next_value::<Value>()? {
-                    Value::String(raw) => {
+                match map.next_value::<TagValue>()? {
+                    TagValue::Tag(raw) => {
                         let mut variant = Variant(P::from_tag(raw));
                         let seen = variant.0.merge_base(base);
                         replay::<P, A::Error>(&mut variant.0, seen)?;
-                        while let Some(Key(key)) = map.next_key()? {
-                            read_entry(&mut variant, &key, &mut map)?;
-                        }
+                        read_entries(&mut variant, &mut map)?;
                         return Ok(variant.0);
                     }
-                    other => {
+                    TagValue::Other(other) => {
                         GraphObject::additional_properties_mut(&mut base).insert(ODATA_TYPE, other);
                     }
                 }

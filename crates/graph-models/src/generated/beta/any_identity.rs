@@ -881,6 +881,129 @@ impl support::Polymorphic for AnyIdentity {
             Self::Unknown(variant) => variant.odata_type = Some(raw),
         }
     }
+    fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(
+        raw: String,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        Ok(
+            match support::tag_name(&raw) {
+                "microsoft.graph.identity" => {
+                    Self::Identity(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.auditUserIdentity" => {
+                    Self::AuditUserIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.azureCommunicationServicesUserIdentity" => {
+                    Self::AzureCommunicationServicesUserIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.communicationsApplicationIdentity" => {
+                    Self::CommunicationsApplicationIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.communicationsApplicationInstanceIdentity" => {
+                    Self::CommunicationsApplicationInstanceIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.communicationsEncryptedIdentity" => {
+                    Self::CommunicationsEncryptedIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.communicationsGuestIdentity" => {
+                    Self::CommunicationsGuestIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.communicationsPhoneIdentity" => {
+                    Self::CommunicationsPhoneIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.communicationsUserIdentity" => {
+                    Self::CommunicationsUserIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.emailIdentity" => {
+                    Self::EmailIdentity(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.groupIdentity" => {
+                    Self::GroupIdentity(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.initiator" => {
+                    Self::Initiator(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.programResource" => {
+                    Self::ProgramResource(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.provisionedIdentity" => {
+                    Self::ProvisionedIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.provisioningServicePrincipal" => {
+                    Self::ProvisioningServicePrincipal(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.provisioningSystem" => {
+                    Self::ProvisioningSystem(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.security.submissionUserIdentity" => {
+                    Self::SecuritySubmissionUserIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.servicePrincipalIdentity" => {
+                    Self::ServicePrincipalIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.sharePointGroupIdentity" => {
+                    Self::SharePointGroupIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.sharePointIdentity" => {
+                    Self::SharePointIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.teamworkApplicationIdentity" => {
+                    Self::TeamworkApplicationIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.teamworkConversationIdentity" => {
+                    Self::TeamworkConversationIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.teamworkTagIdentity" => {
+                    Self::TeamworkTagIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.teamworkUserIdentity" => {
+                    Self::TeamworkUserIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.userIdentity" => {
+                    Self::UserIdentity(support::deserialize_tagged_object(raw, map)?)
+                }
+                _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),
+            },
+        )
+    }
 }
 
 impl serde::Serialize for AnyIdentity {

@@ -194,6 +194,24 @@ impl support::Polymorphic for AnyUserIdentity {
             Self::Unknown(variant) => variant.odata_type = Some(raw),
         }
     }
+    fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(
+        raw: String,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        Ok(
+            match support::tag_name(&raw) {
+                "microsoft.graph.userIdentity" => {
+                    Self::UserIdentity(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.auditUserIdentity" => {
+                    Self::AuditUserIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),
+            },
+        )
+    }
 }
 
 impl serde::Serialize for AnyUserIdentity {

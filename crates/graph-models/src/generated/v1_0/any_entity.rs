@@ -146,6 +146,25 @@ impl support::Polymorphic for AnyEntity {
             Self::Unknown(variant) => variant.odata_type = Some(raw),
         }
     }
+    fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(
+        raw: String,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        Ok(
+            match support::tag_name(&raw) {
+                "microsoft.graph.entity" => {
+                    Self::Entity(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.attendanceRecord" => {
+                    Self::AttendanceRecord(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.thumbnailSet" => {
+                    Self::ThumbnailSet(support::deserialize_tagged_object(raw, map)?)
+                }
+                _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),
+            },
+        )
+    }
 }
 
 impl serde::Serialize for AnyEntity {
