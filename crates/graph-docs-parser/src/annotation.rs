@@ -4,6 +4,7 @@
 use crate::codes;
 use crate::lenient_json::{self, Deviation, Node, Value};
 use crate::report::Reporter;
+use crate::search;
 
 /// One annotation comment holding a JSON object.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,9 +154,10 @@ pub(crate) fn read_comments(
 ) {
     let mut pos = start;
     // A comment may close past `end` (`<!-->` ends its HTML block at once), leaving `pos > end`.
-    while let Some(open) = source[pos.min(end)..end].find("<!--").map(|i| pos + i) {
+    while let Some(open) = search::find(&source[pos.min(end)..end], "<!--").map(|i| pos + i) {
         let inner_start = open + 4;
-        let Some(close) = source[inner_start..].find("-->").map(|i| inner_start + i) else {
+        let Some(close) = search::find(&source[inner_start..], "-->").map(|i| inner_start + i)
+        else {
             if source[inner_start..end].trim_start().starts_with('{') {
                 report.error(
                     codes::ANNOTATION_UNCLOSED,

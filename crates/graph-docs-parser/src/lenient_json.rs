@@ -372,27 +372,32 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let rest = &self.bytes[self.pos..];
-            let stop = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b == b'\n')
-                .ok_or(SyntaxError {
-                    offset: self.base + open,
-                    message: "string never closed; expected `\"`".to_string(),
-                })?;
-            out.push_str(&self.text[self.pos..self.pos + stop]);
+            let stop = memchr::memchr3(b'"', b'\\', b'\n', rest).ok_or(SyntaxError {
+                offset: self.base + open,
+                message: "string never closed; expected `\"`".to_string(),
+            })?;
+            let piece = &self.text[self.pos..self.pos + stop];
             self.pos += stop;
             match self.bytes[self.pos] {
                 b'"' => {
                     self.pos += 1;
+                    if out.is_empty() {
+                        return Ok(piece.to_string());
+                    }
+                    out.push_str(piece);
                     return Ok(out);
                 }
                 b'\n' => {
+                    out.push_str(piece);
                     self.tolerate(Deviation::NewlineInString, self.pos);
                     out.truncate(out.trim_end_matches('\r').len());
                     out.push(' ');
                     self.pos += 1;
                 }
-                _ => self.escape(&mut out)?,
+                _ => {
+                    out.push_str(piece);
+                    self.escape(&mut out)?;
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ mod prose;
 mod report;
 mod resource;
 mod scan;
+mod search;
 mod tables;
 mod tree;
 mod type_cell;

@@ -10,6 +10,8 @@ pub(crate) struct ProseBase {
     pub offset: usize,
 }
 
+use crate::search::find_ignore_ascii_case;
+
 const PHRASES: &[&str] = &[
     "inherits from",
     "extends from",
@@ -20,11 +22,9 @@ const PHRASES: &[&str] = &[
 /// The base named by the paragraph `source[start..end]`, if it names one.
 pub(crate) fn base_in(source: &str, start: usize, end: usize) -> Option<ProseBase> {
     let text = &source[start..end];
-    // ASCII lowering keeps byte offsets valid in `text`.
-    let lower = text.to_ascii_lowercase();
     let (at, phrase) = PHRASES
         .iter()
-        .filter_map(|p| lower.find(p).map(|i| (i, p)))
+        .filter_map(|p| find_ignore_ascii_case(text, p).map(|i| (i, p)))
         .min()?;
     let mut rest = text[at + phrase.len()..].trim_start();
     if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case("the ") {

@@ -8,7 +8,7 @@ use crate::lines::LineIndex;
 pub(crate) struct Reporter<'a> {
     pub file: &'a str,
     pub text: &'a str,
-    pub lines: LineIndex,
+    pub lines: LineIndex<'a>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -37,12 +37,17 @@ impl<'a> Reporter<'a> {
     fn push(&mut self, severity: Severity, code: &str, offset: usize, message: String) {
         let (line, column) = self.lines.line_column(self.text, offset);
         let mut diagnostic = Diagnostic::new(severity, code, self.file, line, column, message);
-        diagnostic.source_line = Some(self.source_line(line));
+        diagnostic.source_line = Some(self.source_line(offset));
         self.diagnostics.push(diagnostic);
     }
 
-    fn source_line(&self, line: u32) -> String {
-        let start = self.lines.line_start(line).min(self.text.len());
+    /// The line holding byte `offset` (placed as [`LineIndex::line_column`] places it).
+    fn source_line(&self, offset: usize) -> String {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let start = memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
         let end = self.text[start..]
             .find('\n')
             .map_or(self.text.len(), |i| start + i);
