@@ -13,8 +13,6 @@ pub(crate) struct DescriptionFacts {
     pub not_nullable: bool,
 }
 
-use crate::search::{self, contains_ignore_ascii_case, find_ignore_ascii_case};
-
 /// Phrases that introduce a list of values, in the languages the docs come in.
 const POSSIBLE_VALUES: &[&str] = &[
     "possible values are",
@@ -28,26 +26,26 @@ const POSSIBLE_VALUES: &[&str] = &[
 
 /// Reads the facts from description markdown.
 pub(crate) fn read(description: &str) -> DescriptionFacts {
-    // Offsets found case-insensitively are valid in `description`.
+    // ASCII lowering keeps byte offsets valid in `description`.
+    let lower = description.to_ascii_lowercase();
     let mut facts = DescriptionFacts {
-        read_only: contains_ignore_ascii_case(description, "read-only")
-            || contains_ignore_ascii_case(description, "read only"),
-        not_nullable: contains_ignore_ascii_case(description, "not nullable")
-            || contains_ignore_ascii_case(description, "non-nullable")
-            || contains_ignore_ascii_case(description, "non nullable")
-            || search::find(description, "Required.").is_some(),
+        read_only: lower.contains("read-only") || lower.contains("read only"),
+        not_nullable: lower.contains("not nullable")
+            || lower.contains("non-nullable")
+            || lower.contains("non nullable")
+            || description.contains("Required."),
         ..DescriptionFacts::default()
     };
-    if let Some(at) = find_ignore_ascii_case(description, "deprecated") {
+    if let Some(at) = lower.find("deprecated") {
         facts.deprecated = Some(sentence_around(description, at));
     }
     // Members are always backticked; most descriptions have no backtick at all.
-    if memchr::memchr(b'`', description.as_bytes()).is_none() {
+    if !description.contains('`') {
         return facts;
     }
     if let Some(start) = POSSIBLE_VALUES
         .iter()
-        .filter_map(|p| find_ignore_ascii_case(description, p).map(|i| i + p.len()))
+        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
         .min()
     {
         facts.possible_values = backticked_list(&description[start..]);

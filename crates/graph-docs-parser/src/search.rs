@@ -41,11 +41,6 @@ pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usi
     None
 }
 
-/// Whether `haystack` contains `needle` (ASCII letters case-insensitively, `needle` lower case).
-pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    find_ignore_ascii_case(haystack, needle).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,11 +58,18 @@ fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> 
 
 /// Removes `**`, `__` and backticks, which wrap names without changing them.
 fn strip_emphasis(text: &str) -> String {
+    if !text.contains(['*', '_', '`']) {
+        return text.to_string();
+    }
     text.replace("**", "").replace("__", "").replace('`', "")
 }
 
 /// `[a](a.md) or [b](b.md)` -> both parts; a plain cell -> itself.
 fn split_alternatives(text: &str) -> Vec<String> {
+    if !text.contains(" or ") && !text.contains(" | ") {
+        let part = text.trim().trim_end_matches(',').trim();
+        return vec![if part.is_empty() { text } else { part }.to_string()];
+    }
     let parts: Vec<String> = text
         .split(" or ")
         .flat_map(|p| p.split(" | "))
