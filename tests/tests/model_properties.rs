@@ -101,7 +101,7 @@ fn identity() -> impl Strategy<Value = AnyIdentity> {
         (base(), prop::option::of(Just("#microsoft.graph.identity"))).prop_map(
             |((display_name, id, tenant_id, extra), tag)| {
                 AnyIdentity::Identity(Identity {
-                    odata_type: tag.map(String::from),
+                    odata_type: tag.map(Box::from),
                     display_name,
                     id,
                     tenant_id,
@@ -135,7 +135,7 @@ fn identity() -> impl Strategy<Value = AnyIdentity> {
         ),
         (base(), "[a-z]{1,10}").prop_map(|((display_name, id, tenant_id, extra), tag)| {
             AnyIdentity::Unknown(Identity {
-                odata_type: Some(format!("#microsoft.graph.zz{tag}Identity")),
+                odata_type: Some(format!("#microsoft.graph.zz{tag}Identity").into()),
                 display_name,
                 id,
                 tenant_id,

@@ -645,7 +645,7 @@ struct SizeEstimator<'a> {
 }
 
 impl SizeEstimator<'_> {
-    /// `odata_type` and `additional_properties` (24 bytes each) plus every field; an `Any*`
+    /// `odata_type` (16 bytes) and `additional_properties` (8) plus every field; an `Any*`
     /// enum is its largest variant plus a tag; wire enums keep an `Other(String)`.
     fn size_of(
         &self,
@@ -661,7 +661,7 @@ impl SizeEstimator<'_> {
             return 8;
         }
         let size = if let Some(s) = self.structs.get(rust) {
-            48 + s
+            24 + s
                 .fields
                 .iter()
                 .map(|f| self.field_size(&f.ty, sizes, visiting))

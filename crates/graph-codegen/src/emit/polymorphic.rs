@@ -129,7 +129,7 @@ impl ToTokens for PolymorphicEmitter<'_> {
         let odata_type_arms = self.arms(|v| quote!(#v.odata_type.as_deref()));
         let additional_arms = self.arms(|v| quote!(&#v.additional_properties));
         let additional_mut_arms = self.arms(|v| quote!(&mut #v.additional_properties));
-        let set_tag_arms = self.arms(|v| quote!(#v.odata_type = Some(raw)));
+        let set_tag_arms = self.arms(|v| quote!(#v.odata_type = Some(raw.into_boxed_str())));
         let read_arms =
             self.arms(|v| quote!(support::GraphObject::deserialize_property(#v, key, map)));
         let write_arms = {

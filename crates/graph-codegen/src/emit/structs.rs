@@ -98,7 +98,7 @@ impl ToTokens for StructEmitter<'_> {
             #[derive(Clone, Debug, Default, PartialEq)]
             pub struct #name {
                 /// The `@odata.type` annotation as received; written back unchanged.
-                pub odata_type: Option<String>,
+                pub odata_type: Option<Box<str>>,
                 #(#fields)*
                 /// Properties the documentation does not list, in wire order; written back unchanged.
                 pub additional_properties: support::AdditionalProperties,
@@ -113,7 +113,7 @@ impl ToTokens for StructEmitter<'_> {
                 }
 
                 fn set_odata_type(&mut self, raw: String) {
-                    self.odata_type = Some(raw);
+                    self.odata_type = Some(raw.into_boxed_str());
                 }
 
                 fn additional_properties(&self) -> &support::AdditionalProperties {

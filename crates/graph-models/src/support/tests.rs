@@ -9,7 +9,7 @@ use super::*;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Identity {
-    odata_type: Option<String>,
+    odata_type: Option<Box<str>>,
     id: Field<String>,
     display_name: Field<String>,
     additional_properties: AdditionalProperties,
@@ -21,7 +21,7 @@ impl GraphObject for Identity {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &AdditionalProperties {
         &self.additional_properties
@@ -49,7 +49,7 @@ impl GraphObject for Identity {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct UserIdentity {
-    odata_type: Option<String>,
+    odata_type: Option<Box<str>>,
     id: Field<String>,
     display_name: Field<String>,
     sign_in_count: Option<i32>,
@@ -62,7 +62,7 @@ impl GraphObject for UserIdentity {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &AdditionalProperties {
         &self.additional_properties
@@ -105,15 +105,15 @@ impl Polymorphic for AnyIdentity {
     fn from_tag(raw: String) -> Self {
         match tag_name(&raw) {
             "microsoft.graph.identity" => AnyIdentity::Identity(Identity {
-                odata_type: Some(raw),
+                odata_type: Some(raw.into_boxed_str()),
                 ..Default::default()
             }),
             "microsoft.graph.userIdentity" => AnyIdentity::UserIdentity(UserIdentity {
-                odata_type: Some(raw),
+                odata_type: Some(raw.into_boxed_str()),
                 ..Default::default()
             }),
             _ => AnyIdentity::Unknown(Identity {
-                odata_type: Some(raw),
+                odata_type: Some(raw.into_boxed_str()),
                 ..Default::default()
             }),
         }
@@ -149,8 +149,10 @@ impl Polymorphic for AnyIdentity {
     }
     fn set_odata_type(&mut self, raw: String) {
         match self {
-            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => v.odata_type = Some(raw),
-            AnyIdentity::UserIdentity(v) => v.odata_type = Some(raw),
+            AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => {
+                v.odata_type = Some(raw.into_boxed_str())
+            }
+            AnyIdentity::UserIdentity(v) => v.odata_type = Some(raw.into_boxed_str()),
         }
     }
 }
@@ -210,7 +212,7 @@ impl<'de> Deserialize<'de> for Role {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Record {
-    odata_type: Option<String>,
+    odata_type: Option<Box<str>>,
     identity: Field<AnyIdentity>,
     role: Field<Role>,
     joins: Field<Vec<DateTimeOffset>>,
@@ -223,7 +225,7 @@ impl GraphObject for Record {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &AdditionalProperties {
         &self.additional_properties

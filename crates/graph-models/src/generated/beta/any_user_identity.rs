@@ -189,9 +189,13 @@ impl support::Polymorphic for AnyUserIdentity {
     }
     fn set_odata_type(&mut self, raw: String) {
         match self {
-            Self::UserIdentity(variant) => variant.odata_type = Some(raw),
-            Self::AuditUserIdentity(variant) => variant.odata_type = Some(raw),
-            Self::Unknown(variant) => variant.odata_type = Some(raw),
+            Self::UserIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::AuditUserIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
     fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(

@@ -9,7 +9,7 @@ use crate::support;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AttendanceInterval {
     /// The `@odata.type` annotation as received; written back unchanged.
-    pub odata_type: Option<String>,
+    pub odata_type: Option<Box<str>>,
     /// Length of the interval in seconds: the time from **joinDateTime** to **leaveDateTime**.
     ///
     /// Wire name: `durationInSeconds`.
@@ -32,7 +32,7 @@ impl support::GraphObject for AttendanceInterval {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &support::AdditionalProperties {
         &self.additional_properties

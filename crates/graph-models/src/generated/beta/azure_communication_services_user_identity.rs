@@ -9,7 +9,7 @@ use crate::support;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AzureCommunicationServicesUserIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.
-    pub odata_type: Option<String>,
+    pub odata_type: Option<Box<str>>,
     /// Name of the actor for display. It can be missing or stale: for drive items, a user who is renamed keeps the old name on items that did not change.
     ///
     /// Wire name: `displayName`.
@@ -40,7 +40,7 @@ impl support::GraphObject for AzureCommunicationServicesUserIdentity {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &support::AdditionalProperties {
         &self.additional_properties

@@ -9,7 +9,7 @@ use crate::support;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DetailsInfo {
     /// The `@odata.type` annotation as received; written back unchanged.
-    pub odata_type: Option<String>,
+    pub odata_type: Option<Box<str>>,
     /// Properties the documentation does not list, in wire order; written back unchanged.
     pub additional_properties: support::AdditionalProperties,
 }
@@ -20,7 +20,7 @@ impl support::GraphObject for DetailsInfo {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &support::AdditionalProperties {
         &self.additional_properties

@@ -9,7 +9,7 @@ use crate::support;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entity {
     /// The `@odata.type` annotation as received; written back unchanged.
-    pub odata_type: Option<String>,
+    pub odata_type: Option<Box<str>>,
     /// Identifier of the entity, assigned by the service. Read-only.
     ///
     /// Read-only. Wire name: `id`.
@@ -24,7 +24,7 @@ impl support::GraphObject for Entity {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &support::AdditionalProperties {
         &self.additional_properties

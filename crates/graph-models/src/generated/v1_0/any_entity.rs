@@ -140,10 +140,14 @@ impl support::Polymorphic for AnyEntity {
     }
     fn set_odata_type(&mut self, raw: String) {
         match self {
-            Self::Entity(variant) => variant.odata_type = Some(raw),
-            Self::AttendanceRecord(variant) => variant.odata_type = Some(raw),
-            Self::ThumbnailSet(variant) => variant.odata_type = Some(raw),
-            Self::Unknown(variant) => variant.odata_type = Some(raw),
+            Self::Entity(variant) => variant.odata_type = Some(raw.into_boxed_str()),
+            Self::AttendanceRecord(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::ThumbnailSet(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
     fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(

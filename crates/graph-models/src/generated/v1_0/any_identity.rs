@@ -621,32 +621,56 @@ impl support::Polymorphic for AnyIdentity {
     }
     fn set_odata_type(&mut self, raw: String) {
         match self {
-            Self::Identity(variant) => variant.odata_type = Some(raw),
+            Self::Identity(variant) => variant.odata_type = Some(raw.into_boxed_str()),
             Self::AzureCommunicationServicesUserIdentity(variant) => {
-                variant.odata_type = Some(raw);
+                variant.odata_type = Some(raw.into_boxed_str());
             }
             Self::CommunicationsApplicationIdentity(variant) => {
-                variant.odata_type = Some(raw);
+                variant.odata_type = Some(raw.into_boxed_str());
             }
             Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.odata_type = Some(raw);
+                variant.odata_type = Some(raw.into_boxed_str());
             }
             Self::CommunicationsEncryptedIdentity(variant) => {
-                variant.odata_type = Some(raw);
+                variant.odata_type = Some(raw.into_boxed_str());
             }
-            Self::CommunicationsGuestIdentity(variant) => variant.odata_type = Some(raw),
-            Self::CommunicationsPhoneIdentity(variant) => variant.odata_type = Some(raw),
-            Self::CommunicationsUserIdentity(variant) => variant.odata_type = Some(raw),
-            Self::EmailIdentity(variant) => variant.odata_type = Some(raw),
-            Self::ServicePrincipalIdentity(variant) => variant.odata_type = Some(raw),
-            Self::SharePointGroupIdentity(variant) => variant.odata_type = Some(raw),
-            Self::SharePointIdentity(variant) => variant.odata_type = Some(raw),
-            Self::TeamworkApplicationIdentity(variant) => variant.odata_type = Some(raw),
-            Self::TeamworkConversationIdentity(variant) => variant.odata_type = Some(raw),
-            Self::TeamworkTagIdentity(variant) => variant.odata_type = Some(raw),
-            Self::TeamworkUserIdentity(variant) => variant.odata_type = Some(raw),
-            Self::UserIdentity(variant) => variant.odata_type = Some(raw),
-            Self::Unknown(variant) => variant.odata_type = Some(raw),
+            Self::CommunicationsGuestIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::CommunicationsPhoneIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::CommunicationsUserIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::EmailIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::ServicePrincipalIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::SharePointGroupIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::SharePointIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::TeamworkApplicationIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::TeamworkConversationIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::TeamworkTagIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::TeamworkUserIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::UserIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
     fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(

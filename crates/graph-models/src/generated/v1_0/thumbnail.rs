@@ -9,7 +9,7 @@ use crate::support;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thumbnail {
     /// The `@odata.type` annotation as received; written back unchanged.
-    pub odata_type: Option<String>,
+    pub odata_type: Option<Box<str>>,
     /// The image data, as a stream.
     ///
     /// Wire name: `content`.
@@ -40,7 +40,7 @@ impl support::GraphObject for Thumbnail {
         self.odata_type.as_deref()
     }
     fn set_odata_type(&mut self, raw: String) {
-        self.odata_type = Some(raw);
+        self.odata_type = Some(raw.into_boxed_str());
     }
     fn additional_properties(&self) -> &support::AdditionalProperties {
         &self.additional_properties
