@@ -110,14 +110,7 @@ impl ToTokens for PolymorphicEmitter<'_> {
                 (false, false) => quote!(as_ref()),
             };
             let arms = self.arms(|v| quote!(#v.#field.#read));
-            let deprecated = f.deprecated.as_ref().map(|note| {
-                let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-                if note.is_empty() {
-                    quote!(#[deprecated])
-                } else {
-                    quote!(#[deprecated(note = #note)])
-                }
-            });
+            let deprecated = super::structs::deprecated_attr(f);
             quote! {
                 #docs
                 #deprecated

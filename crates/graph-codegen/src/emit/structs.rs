@@ -154,19 +154,24 @@ fn field_definition(field: &FieldPlan) -> TokenStream {
     } else {
         quote!(Option<#value>)
     };
-    let deprecated = field.deprecated.as_deref().map(|note| {
+    let deprecated = deprecated_attr(field);
+    quote! {
+        #docs
+        #deprecated
+        pub #rust: #ty,
+    }
+}
+
+/// `#[deprecated(note = ...)]` for a deprecated property (its note on one line), else nothing.
+pub fn deprecated_attr(field: &FieldPlan) -> Option<TokenStream> {
+    field.deprecated.as_deref().map(|note| {
         let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
         if note.is_empty() {
             quote!(#[deprecated])
         } else {
             quote!(#[deprecated(note = #note)])
         }
-    });
-    quote! {
-        #docs
-        #deprecated
-        pub #rust: #ty,
-    }
+    })
 }
 
 /// Doc lines of a struct: the description, then what Graph type it is.
