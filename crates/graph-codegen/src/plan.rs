@@ -625,15 +625,7 @@ fn box_large_fields(plan: &mut Plan) {
             }
         }
     }
-    for s in plan.structs.values_mut() {
-        for field in &mut s.fields {
-            let key = (field.declared_in.clone(), field.wire.clone());
-            if boxed.contains(&key) && !field.ty.is_boxed() {
-                let inner = std::mem::replace(&mut field.ty, RustType::Json);
-                field.ty = RustType::Boxed(Box::new(inner));
-            }
-        }
-    }
+    box_fields(plan, &boxed);
 }
 
 /// Rough inline sizes of generated types (as `rustc` lays them out on 64-bit targets, give or
@@ -735,6 +727,12 @@ fn box_recursive_fields(plan: &mut Plan) {
             }
         }
     }
+    box_fields(plan, &boxed);
+}
+
+/// Boxes every field whose declaring property (declaring type, wire name) is in `boxed`, in every
+/// struct that carries it, so an inherited field has the same type everywhere.
+fn box_fields(plan: &mut Plan, boxed: &BTreeSet<(String, String)>) {
     for s in plan.structs.values_mut() {
         for field in &mut s.fields {
             let key = (field.declared_in.clone(), field.wire.clone());
