@@ -88,6 +88,12 @@ pub fn generate(docs: &Path, crate_name: &str) -> Result<WholeCrate, String> {
             docs.display()
         ));
     }
+    Ok(generate_from(parsed, crate_name))
+}
+
+/// [`generate`] from a tree already parsed (pages held in memory, say, as the generation
+/// benchmark does).
+pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) -> WholeCrate {
     let mut diagnostics = parsed.diagnostics;
     let mut files = BTreeMap::new();
     let mut generated_items = 0;
@@ -126,7 +132,7 @@ pub fn generate(docs: &Path, crate_name: &str) -> Result<WholeCrate, String> {
         };
         files.insert(Path::new("src/support").join(name), contents);
     }
-    Ok(WholeCrate {
+    WholeCrate {
         files,
         diagnostics,
         failed,
@@ -134,7 +140,7 @@ pub fn generate(docs: &Path, crate_name: &str) -> Result<WholeCrate, String> {
         types: parsed.schemas.values().map(|s| s.types.len()).sum(),
         enums: parsed.schemas.values().map(|s| s.enums.len()).sum(),
         generated_items,
-    })
+    }
 }
 
 /// Runs `cargo xtask codegen --docs DOCS --all --out OUT [--check]`.

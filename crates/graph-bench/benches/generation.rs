@@ -1,27 +1,43 @@
-//! The codegen pipeline in-process on the pinned pages (`schema/` and its manifest), parse to
-//! generated source text in memory, nothing written and no cargo build:
+//! The codegen pipeline in-process, nothing written and no cargo build:
 //! `cargo bench -p graph-bench --bench generation`.
 //!
-//! Skips with a message when the manifest is absent. The models crate's clean build time is
-//! measured by `crates/graph-bench/scripts/build-time.sh`.
+//! - `codegen_in_memory`: the curated crate, from the pinned pages (`schema/` and its manifest)
+//!   to generated source text in memory.
+//! - `whole_corpus_*`: `cargo xtask codegen --all` over the 2021 corpus, pages read into memory
+//!   first, against `markdown_baseline`, one single-threaded pulldown-cmark pass (tables on)
+//!   over the same pages in the same run. `whole_corpus_parse_and_generate` is the whole
+//!   command (parse every page, then generate every file; both use every core);
+//!   `whole_corpus_generate_only` starts from the parsed tree.
+//!
+//! Target (issue 6): `whole_corpus_parse_and_generate` under 3x `markdown_baseline`.
+//! Each part skips with a message when its input is absent. The models crate's clean build time
+//! is measured by `crates/graph-bench/scripts/build-time.sh`.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use divan::Bencher;
+use graph_bench::corpus;
 
 fn manifest_and_docs() -> (PathBuf, PathBuf) {
     let root = xtask::workspace_root();
     (root.join("schema/manifest.toml"), root.join("schema"))
 }
 
+fn pages() -> Option<&'static [(String, String)]> {
+    static PAGES: OnceLock<Option<Vec<(String, String)>>> = OnceLock::new();
+    PAGES
+        .get_or_init(corpus::load_default_or_explain)
+        .as_deref()
+}
+
 fn main() {
     let (manifest, _) = manifest_and_docs();
     if !manifest.is_file() {
         eprintln!(
-            "skipping generation benchmark: {} is not there",
+            "skipping the curated generation benchmark: {} is not there",
             manifest.display()
         );
-        return;
     }
     divan::main();
 }
@@ -29,8 +45,46 @@ fn main() {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn codegen_in_memory(bencher: Bencher) {
     let (manifest, docs) = manifest_and_docs();
+    if !manifest.is_file() {
+        return;
+    }
     bencher.bench(|| {
         let generation = xtask::codegen::generate(&manifest, &docs).expect("codegen runs");
         generation.files.len()
     });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn markdown_baseline(bencher: Bencher) {
+    let Some(pages) = pages() else {
+        return;
+    };
+    bencher.bench(|| corpus::markdown_baseline(divan::black_box(pages)));
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn whole_corpus_parse_and_generate(bencher: Bencher) {
+    let Some(pages) = pages() else {
+        return;
+    };
+    bencher.bench(|| {
+        let parsed = graph_docs_parser::parse_pages(divan::black_box(pages));
+        let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
+        assert!(!generated.failed, "generation failed");
+        generated.files.len()
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn whole_corpus_generate_only(bencher: Bencher) {
+    let Some(pages) = pages() else {
+        return;
+    };
+    bencher
+        .with_inputs(|| graph_docs_parser::parse_pages(pages))
+        .bench_values(|parsed| {
+            let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
+            assert!(!generated.failed, "generation failed");
+            generated.files.len()
+        });
 }

@@ -211,11 +211,13 @@ pub fn build(
         );
         struct_names.insert(&def.name, rust);
     }
+    let descendants = schema.descendants_index();
     for def in schema.types.values().filter(|t| selected(&t.name)) {
         let rust = struct_names[def.name.as_str()].clone();
-        let derived: Vec<(String, String)> = schema
-            .descendants(&def.name)
+        let derived: Vec<(String, String)> = descendants
+            .get(def.name.as_str())
             .into_iter()
+            .flatten()
             .filter(|d| selected(&d.name))
             .map(|d| (d.name.clone(), struct_names[d.name.as_str()].clone()))
             .collect();

@@ -209,3 +209,58 @@ fn runtime_path_is_configurable_and_checked() {
     };
     assert_eq!(errors(&schema, &bad).len(), 1);
 }
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    // Enough items for several rendering threads, with polymorphism and enums in the mix.
+    let mut types = vec![complex(
+        "microsoft.graph.base",
+        "base.md",
+        vec![prop("id", "Edm.String", 2)],
+    )];
+    for i in 0..150 {
+        let mut derived = complex(
+            &format!("microsoft.graph.derived{i:03}"),
+            &format!("d{i}.md"),
+            vec![
+                prop("size", "Edm.Int64", 3),
+                prop("owner", "microsoft.graph.base", 4),
+            ],
+        );
+        derived.base = Some(graph_ir::BaseType {
+            name: "microsoft.graph.base".into(),
+            origin: graph_ir::BaseOrigin::Annotation,
+        });
+        types.push(derived);
+    }
+    let mut schema = schema_of(types);
+    for i in 0..60 {
+        let name = format!("microsoft.graph.kind{i:02}");
+        schema.enums.insert(
+            name.clone(),
+            EnumDef {
+                name,
+                members: vec![EnumMember {
+                    name: "one".into(),
+                    ..EnumMember::default()
+                }],
+                ..EnumDef::default()
+            },
+        );
+    }
+    let on = |threads: usize| {
+        let options = Options {
+            threads: std::num::NonZeroUsize::new(threads),
+            ..Options::default()
+        };
+        generate(&schema, &options).expect("the schema generates")
+    };
+    let one = on(1);
+    assert_eq!(
+        one.len(),
+        151 + 1 + 60 + 2,
+        "structs, the Any enum, enums, mod.rs, registry.rs"
+    );
+    assert_eq!(on(3), one);
+    assert_eq!(on(8), one);
+}

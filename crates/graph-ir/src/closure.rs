@@ -151,4 +151,41 @@ mod tests {
         assert_eq!(c.enums.iter().collect::<Vec<_>>(), ["g.kind"]);
         assert_eq!(c.missing.keys().collect::<Vec<_>>(), ["g.ghost", "g.thumb"]);
     }
+
+    #[test]
+    fn the_descendants_index_agrees_with_descendants_of_each_type() {
+        let mut s = Schema::new("v1.0");
+        for t in [
+            ty("g.entity", None, &[]),
+            ty("g.identity", None, &[]),
+            ty("g.user", Some("g.identity"), &[]),
+            ty("g.audit", Some("g.user"), &[]),
+            ty("g.app", Some("g.identity"), &[]),
+            ty("g.loop_a", Some("g.loop_b"), &[]),
+            ty("g.loop_b", Some("g.loop_a"), &[]),
+            ty("g.orphan", Some("g.ghost"), &[]),
+        ] {
+            s.types.insert(t.name.clone(), t);
+        }
+        let index = s.descendants_index();
+        for name in s.types.keys() {
+            let expected: Vec<&str> = s
+                .descendants(name)
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect();
+            let indexed: Vec<&str> = index
+                .get(name.as_str())
+                .map(|d| d.iter().map(|t| t.name.as_str()).collect())
+                .unwrap_or_default();
+            assert_eq!(indexed, expected, "descendants of {name}");
+        }
+        assert_eq!(
+            index["g.identity"]
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>(),
+            ["g.app", "g.audit", "g.user"]
+        );
+    }
 }

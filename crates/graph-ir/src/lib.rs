@@ -85,6 +85,19 @@ impl Schema {
             .collect()
     }
 
+    /// [`Schema::descendants`] of every type at once, in one pass over the types: a type with
+    /// no descendants has no entry. Callers that ask about many types use this instead of
+    /// calling `descendants` per type, which walks every type's chain each time.
+    pub fn descendants_index(&self) -> BTreeMap<&str, Vec<&TypeDef>> {
+        let mut index: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
+        for def in self.types.values() {
+            for base in self.ancestors(&def.name) {
+                index.entry(base.name.as_str()).or_default().push(def);
+            }
+        }
+        index
+    }
+
     /// All properties of a type, inherited ones first (root base first), then its own.
     pub fn all_properties(&self, qualified_name: &str) -> Vec<&Property> {
         let mut chain = self.ancestors(qualified_name);
