@@ -18,6 +18,7 @@ mod doc_type;
 mod enums;
 mod front_matter;
 pub mod lenient_json;
+mod line_scan;
 mod lines;
 mod merge;
 mod page;

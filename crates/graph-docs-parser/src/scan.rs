@@ -7,7 +7,7 @@ use crate::annotation::{self, Annotation};
 use crate::report::Reporter;
 
 /// A heading.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Heading {
     pub level: u8,
     /// The visible text (inline markup removed).
@@ -18,7 +18,7 @@ pub(crate) struct Heading {
 }
 
 /// A fenced or indented code block.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct CodeBlock {
     /// The info string (`json`, `http`, ...), trimmed.
     pub info: String,
@@ -30,28 +30,28 @@ pub(crate) struct CodeBlock {
 }
 
 /// A table cell as a byte range of the page (pipes and padding trimmed).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Cell {
     pub start: usize,
     pub end: usize,
 }
 
 /// A table row.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Row {
     pub start: usize,
     pub cells: Vec<Cell>,
 }
 
 /// A table; row 0 is the header.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Table {
     pub start: usize,
     pub rows: Vec<Row>,
 }
 
 /// Everything the page builders need from the markdown.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Scan {
     pub headings: Vec<Heading>,
     pub annotations: Vec<Annotation>,
@@ -62,7 +62,16 @@ pub(crate) struct Scan {
 }
 
 /// Runs the markdown pass over `source[body_start..]`; offsets are into `source`.
+///
+/// The line scanner ([`crate::line_scan`]) does it when the page holds only the shapes it
+/// models, which is most pages; else pulldown-cmark does.
 pub(crate) fn scan(source: &str, body_start: usize, report: &mut Reporter) -> Scan {
+    crate::line_scan::scan(source, body_start, report)
+        .unwrap_or_else(|_| scan_markdown(source, body_start, report))
+}
+
+/// The markdown pass by pulldown-cmark, for any page.
+pub(crate) fn scan_markdown(source: &str, body_start: usize, report: &mut Reporter) -> Scan {
     let body = &source[body_start..];
     let mut out = Scan::default();
     let mut heading: Option<Heading> = None;
@@ -162,7 +171,7 @@ pub(crate) fn scan(source: &str, body_start: usize, report: &mut Reporter) -> Sc
 }
 
 /// Trims padding and the row's pipes from a cell's range.
-fn trim_cell(source: &str, mut start: usize, mut end: usize) -> Cell {
+pub(crate) fn trim_cell(source: &str, mut start: usize, mut end: usize) -> Cell {
     let bytes = source.as_bytes();
     while start < end && matches!(bytes[start], b' ' | b'\t' | b'|') {
         start += 1;
@@ -177,7 +186,7 @@ fn trim_cell(source: &str, mut start: usize, mut end: usize) -> Cell {
 }
 
 /// `<a name="x"></a>` -> `x`.
-fn anchor_name(html: &str) -> Option<String> {
+pub(crate) fn anchor_name(html: &str) -> Option<String> {
     let at = html.find("name=\"")? + "name=\"".len();
     let len = html[at..].find('"')?;
     Some(html[at..at + len].to_string())
