@@ -264,3 +264,93 @@ fn output_is_the_same_whatever_the_thread_count() {
     assert_eq!(on(3), one);
     assert_eq!(on(8), one);
 }
+
+fn generate_reporting_ok(schema: &Schema, options: &Options) -> graph_codegen::Output {
+    graph_codegen::generate_reporting(schema, options).expect("generation succeeds")
+}
+
+#[test]
+fn disambiguation_suffixes_colliding_names_in_qualified_name_order_with_a_warning_each() {
+    let schema = schema_of(vec![
+        complex("microsoft.graph.fooBar", "a.md", vec![]),
+        complex("microsoft.graph.FooBar", "b.md", vec![]),
+        complex(
+            "microsoft.graph.user",
+            "user.md",
+            vec![
+                prop("isMFARegistered", "Edm.Boolean", 5),
+                prop("isMfaRegistered", "Edm.Boolean", 6),
+            ],
+        ),
+    ]);
+    let options = Options {
+        disambiguate: true,
+        ..Options::default()
+    };
+    let output = generate_reporting_ok(&schema, &options);
+    // `FooBar` sorts before `fooBar`, so it keeps the name; the second claimant is `FooBar2`.
+    let paths: Vec<&str> = output.files.iter().map(|f| f.path.as_str()).collect();
+    assert!(
+        paths.contains(&"foo_bar.rs") && paths.contains(&"foo_bar2.rs"),
+        "{paths:?}"
+    );
+    assert!(file(&output.files, "foo_bar.rs").contains("\"microsoft.graph.FooBar\""));
+    assert!(file(&output.files, "foo_bar2.rs").contains("pub struct FooBar2 {"));
+    assert!(file(&output.files, "foo_bar2.rs").contains("\"microsoft.graph.fooBar\""));
+    let user = file(&output.files, "user.rs");
+    assert!(
+        user.contains("pub is_mfa_registered: support::Field<bool>,"),
+        "{user}"
+    );
+    assert!(
+        user.contains("pub is_mfa_registered_2: support::Field<bool>,"),
+        "{user}"
+    );
+    assert!(
+        user.contains("\"isMfaRegistered\" => self.is_mfa_registered_2 = map.next_value()?"),
+        "{user}"
+    );
+    let codes: Vec<&str> = output.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["codegen-name-disambiguated", "codegen-name-disambiguated"]
+    );
+    // The same schema is still an error for the curated crate.
+    assert_eq!(errors(&schema, &Options::default()).len(), 2);
+    // And the names do not depend on anything but the schema.
+    assert_eq!(generate_reporting_ok(&schema, &options), output);
+}
+
+#[test]
+fn namespace_modules_re_export_types_under_their_names_in_the_namespace() {
+    let session = complex(
+        "microsoft.graph.callRecords.session",
+        "session.md",
+        vec![prop("id", "Edm.String", 3)],
+    );
+    let schema = schema_of(vec![
+        session,
+        complex("microsoft.graph.security.alert", "alert.md", vec![]),
+        complex("microsoft.graph.alert", "alert-v1.md", vec![]),
+    ]);
+    let options = Options {
+        namespace_modules: true,
+        ..Options::default()
+    };
+    let output = generate_reporting_ok(&schema, &options);
+    let module = file(&output.files, "mod.rs");
+    assert!(module.contains("pub mod call_records {"), "{module}");
+    assert!(
+        module.contains("pub use super::CallRecordsSession as Session;"),
+        "{module}"
+    );
+    assert!(module.contains("pub mod security {"), "{module}");
+    assert!(
+        module.contains("pub use super::SecurityAlert as Alert;"),
+        "{module}"
+    );
+    // The root namespace's own `Alert` is untouched by the namespaced one.
+    assert!(file(&output.files, "alert.rs").contains("pub struct Alert {"));
+    let without = generate_reporting_ok(&schema, &Options::default());
+    assert!(!file(&without.files, "mod.rs").contains("pub mod call_records"));
+}
