@@ -31,7 +31,7 @@ fn corpus_pages() -> &'static [(String, String)] {
     pages().expect("main returns early without the corpus")
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
+#[divan::bench(sample_count = 30, sample_size = 1)]
 fn markdown_baseline(bencher: Bencher) {
     let pages = corpus_pages();
     bencher
@@ -39,7 +39,7 @@ fn markdown_baseline(bencher: Bencher) {
         .bench(|| corpus::markdown_baseline(divan::black_box(pages)));
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
+#[divan::bench(sample_count = 30, sample_size = 1)]
 fn full_parse_one_thread(bencher: Bencher) {
     let pages = corpus_pages();
     bencher
@@ -47,7 +47,7 @@ fn full_parse_one_thread(bencher: Bencher) {
         .bench(|| graph_docs_parser::parse_pages_on(divan::black_box(pages), 1));
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
+#[divan::bench(sample_count = 30, sample_size = 1)]
 fn full_parse_all_cores(bencher: Bencher) {
     let pages = corpus_pages();
     bencher

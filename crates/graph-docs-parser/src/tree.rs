@@ -175,19 +175,43 @@ fn parse_parallel<T: Sync>(
     if threads <= 1 {
         return items.iter().map(&parse).collect();
     }
-    let chunk = items.len().div_ceil(threads).max(1);
+    // Pages differ in cost by two orders of magnitude and sorted paths group alike pages, so
+    // threads take small batches from a shared counter instead of a fixed half each.
+    const BATCH: usize = 16;
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let parse = &parse;
-    let results: Vec<Vec<(Page, Option<Diagnostic>)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
+    let mut slots: Vec<Option<(Page, Option<Diagnostic>)>> = Vec::new();
+    slots.resize_with(items.len(), || None);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+                        if start >= items.len() {
+                            break done;
+                        }
+                        let end = (start + BATCH).min(items.len());
+                        done.extend((start..end).map(|i| (i, parse(&items[i]))));
+                    }
+                })
+            })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+        for worker in workers {
+            // A page that panics the parser is a bug to surface, not a page to drop silently.
+            let done = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, parsed) in done {
+                slots[i] = Some(parsed);
+            }
+        }
     });
-    results.into_iter().flatten().collect()
+    slots
+        .into_iter()
+        .map(|slot| slot.expect("every page was taken by one thread"))
+        .collect()
 }
 
 fn read_and_parse(root: &Path, file: &str) -> (Page, Option<Diagnostic>) {
