@@ -110,8 +110,12 @@ pub(crate) fn primitive_named(written: &str) -> Option<PrimitiveName> {
     if name.len() > 20 {
         return None;
     }
-    let lower = name.to_ascii_lowercase();
-    let primitive = match lower.as_str() {
+    // Lower-cased on the stack: this runs for every type cell of every table.
+    let mut buffer = [0u8; 20];
+    let lower = &mut buffer[..name.len()];
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    let primitive = match std::str::from_utf8(lower).unwrap_or("") {
         "string" | "str" => Primitive::String,
         "boolean" | "bool" => Primitive::Boolean,
         "int32" | "int" | "integer" => Primitive::Int32,

@@ -98,7 +98,7 @@ fn enum_from_table(
     start: usize,
     report: &mut Reporter,
 ) -> EnumDef {
-    let columns = table.rows.first().map_or(0, |r| r.cells.len());
+    let columns = table.row_cells(0).len();
     let header = |c: usize| table.cell(source, 0, c).to_ascii_lowercase();
     let is_numeric_column =
         |c: usize| (1..table.rows.len()).all(|r| parse_value(table.cell(source, r, c)).is_some());

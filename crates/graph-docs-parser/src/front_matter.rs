@@ -3,27 +3,24 @@
 
 /// The front matter of a page and where the markdown after it starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct FrontMatter {
-    /// `key: value` pairs in written order, quotes removed.
-    pub fields: Vec<(String, String)>,
+pub(crate) struct FrontMatter<'t> {
+    /// `key: value` pairs in written order, quotes removed, borrowed from the page.
+    pub fields: Vec<(&'t str, &'t str)>,
     /// Byte offset of the first byte after the closing `---` line.
     pub body_start: usize,
     /// The page opened front matter that never closed.
     pub unclosed: bool,
 }
 
-impl FrontMatter {
+impl<'t> FrontMatter<'t> {
     /// The value of `key`, if present.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+    pub fn get(&self, key: &str) -> Option<&'t str> {
+        self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
 }
 
 /// Reads the front matter at the very start of `text`, if any.
-pub(crate) fn read(text: &str) -> FrontMatter {
+pub(crate) fn read(text: &str) -> FrontMatter<'_> {
     let mut lines = LinesWithOffsets::new(text);
     let Some((_, first)) = lines.next() else {
         return FrontMatter::default();
@@ -42,7 +39,7 @@ pub(crate) fn read(text: &str) -> FrontMatter {
         }
         if let Some((key, value)) = line.split_once(':') {
             if !key.starts_with([' ', '\t', '-']) && !key.trim().is_empty() {
-                fields.push((key.trim().to_string(), unquote(value.trim()).to_string()));
+                fields.push((key.trim(), unquote(value.trim())));
             }
         }
     }

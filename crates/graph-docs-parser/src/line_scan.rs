@@ -247,7 +247,7 @@ pub(crate) fn scan(
                 return decline("table row without cells", at);
             }
             let table = out.tables.last_mut().expect("an open table was pushed");
-            table.rows.push(row(source, &line, indent, columns));
+            push_row(table, source, &line, indent, columns);
             continue;
         }
         if lines
@@ -261,12 +261,14 @@ pub(crate) fn scan(
                 return decline("table header without a leading pipe after a paragraph", at);
             }
             close(&mut open, &mut out, line.start);
-            let header = row(source, &line, indent, columns);
-            lines.next(); // the delimiter row, which is not a row of the table
-            out.tables.push(Table {
+            let mut table = Table {
                 start: at,
-                rows: vec![header],
-            });
+                rows: Vec::new(),
+                cells: Vec::new(),
+            };
+            push_row(&mut table, source, &line, indent, columns);
+            lines.next(); // the delimiter row, which is not a row of the table
+            out.tables.push(table);
             open = Open::Table { columns };
             continue;
         }
@@ -741,22 +743,27 @@ impl Iterator for CellRanges<'_> {
 
 /// One table row with exactly `columns` cells: extra cells dropped, missing ones empty at the
 /// end of the row (past its newline), as pulldown-cmark gives them.
-fn row(source: &str, line: &Line, indent: usize, columns: usize) -> Row {
+fn push_row(table: &mut Table, source: &str, line: &Line, indent: usize, columns: usize) {
     let text = &line.text(source)[indent..];
     let base = line.start + indent;
-    let mut cells: Vec<Cell> = Vec::with_capacity(columns);
-    cells.extend(
+    let first_cell = table.cells.len();
+    table.cells.extend(
         split_cells(text)
             .take(columns)
             .map(|(s, e)| crate::scan::trim_cell(source, base + s, base + e)),
     );
-    while cells.len() < columns {
-        cells.push(Cell {
+    table.cells.resize(
+        first_cell + columns,
+        Cell {
             start: line.next,
             end: line.next,
-        });
-    }
-    Row { start: base, cells }
+        },
+    );
+    table.rows.push(Row {
+        start: base,
+        first_cell,
+        cell_count: columns,
+    });
 }
 
 #[cfg(test)]

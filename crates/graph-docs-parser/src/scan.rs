@@ -36,18 +36,21 @@ pub(crate) struct Cell {
     pub end: usize,
 }
 
-/// A table row.
+/// A table row: its cells are `Table::cells[first_cell..first_cell + cell_count]`.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Row {
     pub start: usize,
-    pub cells: Vec<Cell>,
+    pub first_cell: usize,
+    pub cell_count: usize,
 }
 
-/// A table; row 0 is the header.
+/// A table; row 0 is the header. The cells of all rows share one vector (one allocation per
+/// table rather than one per row).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Table {
     pub start: usize,
     pub rows: Vec<Row>,
+    pub cells: Vec<Cell>,
 }
 
 /// Everything the page builders need from the markdown.
@@ -141,6 +144,7 @@ pub(crate) fn scan_markdown(source: &str, body_start: usize, report: &mut Report
                 table = Some(Table {
                     start,
                     rows: Vec::new(),
+                    cells: Vec::new(),
                 });
             }
             Event::End(TagEnd::Table) => {
@@ -152,13 +156,17 @@ pub(crate) fn scan_markdown(source: &str, body_start: usize, report: &mut Report
                 if let Some(t) = table.as_mut() {
                     t.rows.push(Row {
                         start,
-                        cells: Vec::new(),
+                        first_cell: t.cells.len(),
+                        cell_count: 0,
                     });
                 }
             }
             Event::Start(Tag::TableCell) => {
-                if let Some(row) = table.as_mut().and_then(|t| t.rows.last_mut()) {
-                    row.cells.push(trim_cell(source, start, end));
+                if let Some(t) = table.as_mut() {
+                    if let Some(row) = t.rows.last_mut() {
+                        row.cell_count += 1;
+                        t.cells.push(trim_cell(source, start, end));
+                    }
                 }
             }
             Event::Start(Tag::Paragraph) if table.is_none() => {
@@ -193,18 +201,24 @@ pub(crate) fn anchor_name(html: &str) -> Option<String> {
 }
 
 impl Table {
+    /// The cells of `row` (none when there is no such row).
+    pub fn row_cells(&self, row: usize) -> &[Cell] {
+        self.rows.get(row).map_or(&[], |r| {
+            &self.cells[r.first_cell..r.first_cell + r.cell_count]
+        })
+    }
+
     /// The text of cell `column` of `row`, or "" when the row is shorter.
     pub fn cell<'s>(&self, source: &'s str, row: usize, column: usize) -> &'s str {
-        self.rows
-            .get(row)
-            .and_then(|r| r.cells.get(column))
+        self.row_cells(row)
+            .get(column)
             .map_or("", |c| &source[c.start..c.end])
     }
 
     /// Start offset of cell `column` of `row` (the row start when missing).
     pub fn cell_start(&self, row: usize, column: usize) -> usize {
         self.rows.get(row).map_or(self.start, |r| {
-            r.cells.get(column).map_or(r.start, |c| c.start)
+            self.row_cells(row).get(column).map_or(r.start, |c| c.start)
         })
     }
 }

@@ -32,8 +32,7 @@ pub(crate) fn property_table(
     table: &Table,
     headings: &[Heading],
 ) -> Option<PropertyTable> {
-    let header = table.rows.first()?;
-    if header.cells.len() < 2 || table.rows.len() < 2 {
+    if table.row_cells(0).len() < 2 || table.rows.len() < 2 {
         return None;
     }
     let mut rows = Vec::new();
