@@ -8,6 +8,9 @@
 //!   over the same pages in the same run. `whole_corpus_parse_and_generate` is the whole
 //!   command (parse every page, then generate every file; both use every core);
 //!   `whole_corpus_generate_only` starts from the parsed tree.
+//! - `whole_corpus_prettyplease_only`: prettyplease printing every generated file of the corpus
+//!   on one thread, from syn trees parsed before timing: a floor of any generator that formats
+//!   its output with prettyplease.
 //!
 //! Target (issue 6): `whole_corpus_parse_and_generate` under 3x `markdown_baseline`.
 //! Each part skips with a message when its input is absent. The models crate's clean build time
@@ -87,4 +90,27 @@ fn whole_corpus_generate_only(bencher: Bencher) {
             assert!(!generated.failed, "generation failed");
             generated.files.len()
         });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn whole_corpus_prettyplease_only(bencher: Bencher) {
+    let Some(pages) = pages() else {
+        return;
+    };
+    let generated = xtask::whole::generate_from(graph_docs_parser::parse_pages(pages), "m");
+    let trees: Vec<syn::File> = generated
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("src/v1_0") || path.starts_with("src/beta"))
+        .map(|(path, text)| {
+            syn::parse_file(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        })
+        .collect();
+    // syn trees hold `Rc`s (proc-macro2's fallback), so this bench stays on one thread.
+    bencher.bench_local(|| {
+        trees
+            .iter()
+            .map(|tree| prettyplease::unparse(divan::black_box(tree)).len())
+            .sum::<usize>()
+    });
 }
