@@ -1,9 +1,10 @@
 //! One pass over a docs tree, for a profiler (callgrind counts are stable on shared machines):
 //! `cargo build --profile bench -p graph-docs-parser --example profile_once &&
-//! valgrind --tool=callgrind target/release/examples/profile_once [full|baseline] [DIR]`
+//! valgrind --tool=callgrind target/release/examples/profile_once [full|baseline|read] [DIR]`
 //!
 //! - `full`: [`graph_docs_parser::parse_pages_on`] with one thread (what the bench times).
 //! - `baseline`: pulldown-cmark with tables on over every page, nothing else.
+//! - `read`: only reading the pages, to subtract from both.
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,7 @@ fn main() {
                     .count()
             })
             .sum(),
+        "read" => pages.len(),
         _ => run(&pages),
     };
     println!("{mode}: {} pages -> {n}", pages.len());
