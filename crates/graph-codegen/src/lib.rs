@@ -274,17 +274,18 @@ impl<'p> Item<'p> {
 /// Emits and renders every per-item file, in plan order.
 ///
 /// Parsing the tokens back with syn and printing them with prettyplease is most of the
-/// generator's time, and the files are independent, so the work is shared between the
-/// available cores. Threads take the next item from a shared counter and results go back to
-/// their item's slot, so the output does not depend on which thread did what.
-/// `proc_macro2` token streams cannot cross threads; each thread builds its own from
-/// `import` (the `use` line's source text).
+/// generator's time, and the files are independent, so rayon shares them between `threads`
+/// threads; its indexed collect keeps plan order, so the output does not depend on which
+/// thread did what. `proc_macro2` token streams cannot cross threads: each worker parses its
+/// own copy of `import` (the `use` line's source text).
 fn render_items(
     plan: &Plan,
     version: &str,
     import: &str,
     threads: usize,
 ) -> Vec<Result<GeneratedFile, Diagnostic>> {
+    use rayon::prelude::*;
+
     let items: Vec<Item> = plan
         .structs
         .values()
@@ -292,7 +293,12 @@ fn render_items(
         .chain(plan.polymorphics.values().map(Item::Polymorphic))
         .chain(plan.enums.values().map(Item::Enum))
         .collect();
-    let render_one = |item: Item, import: &TokenStream| {
+    let parse_import = || -> TokenStream {
+        import
+            .parse()
+            .expect("the import line was printed from tokens")
+    };
+    let render_one = |import: &mut TokenStream, item: Item| {
         let (path, source, tokens) = item.emit(plan);
         let tokens = quote! {
             #import
@@ -304,50 +310,29 @@ fn render_items(
     let threads = threads
         .min(items.len().div_ceil(MIN_ITEMS_PER_THREAD))
         .max(1);
-    let parse_import = || -> TokenStream {
-        import
-            .parse()
-            .expect("the import line was printed from tokens")
-    };
-    if threads == 1 {
-        let import = parse_import();
-        return items
-            .into_iter()
-            .map(|item| render_one(item, &import))
-            .collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<GeneratedFile, Diagnostic>>> = Vec::new();
-    slots.resize_with(items.len(), || None);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let import = parse_import();
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&item) = items.get(index) else {
-                            break done;
-                        };
-                        done.push((index, render_one(item, &import)));
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            let done = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (index, rendered) in done {
-                slots[index] = Some(rendered);
-            }
+    let pool = (threads > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok()
+        })
+        .flatten();
+    match pool {
+        Some(pool) => pool.install(|| {
+            items
+                .into_par_iter()
+                .map_init(parse_import, render_one)
+                .collect()
+        }),
+        None => {
+            let mut import = parse_import();
+            items
+                .into_iter()
+                .map(|item| render_one(&mut import, item))
+                .collect()
         }
-    });
-    slots
-        .into_iter()
-        .map(|slot| slot.expect("every item was taken by one thread"))
-        .collect()
+    }
 }
 
 fn available_cores() -> usize {

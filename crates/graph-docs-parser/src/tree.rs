@@ -166,7 +166,7 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Runs `parse` over `items` in `threads` contiguous chunks; results come back in `items` order.
+/// Runs `parse` over `items` on `threads` threads; results come back in `items` order.
 fn parse_parallel<T: Sync>(
     items: &[T],
     threads: usize,
@@ -176,42 +176,13 @@ fn parse_parallel<T: Sync>(
         return items.iter().map(&parse).collect();
     }
     // Pages differ in cost by two orders of magnitude and sorted paths group alike pages, so
-    // threads take small batches from a shared counter instead of a fixed half each.
-    const BATCH: usize = 16;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let parse = &parse;
-    let mut slots: Vec<Option<(Page, Option<Diagnostic>)>> = Vec::new();
-    slots.resize_with(items.len(), || None);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
-                        if start >= items.len() {
-                            break done;
-                        }
-                        let end = (start + BATCH).min(items.len());
-                        done.extend((start..end).map(|i| (i, parse(&items[i]))));
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            // A page that panics the parser is a bug to surface, not a page to drop silently.
-            let done = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, parsed) in done {
-                slots[i] = Some(parsed);
-            }
-        }
-    });
-    slots
-        .into_iter()
-        .map(|slot| slot.expect("every page was taken by one thread"))
-        .collect()
+    // rayon's work stealing, not fixed halves; its indexed collect keeps page order, and a
+    // panic on one page is re-raised here rather than losing the page.
+    use rayon::prelude::*;
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(|| items.par_iter().map(&parse).collect()),
+        Err(_) => items.iter().map(&parse).collect(),
+    }
 }
 
 fn read_and_parse(root: &Path, file: &str) -> (Page, Option<Diagnostic>) {
