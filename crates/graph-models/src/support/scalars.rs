@@ -35,11 +35,126 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// Longest wire text kept inline. Graph's timestamps are 20 to 28 bytes
+/// (`2021-10-05T04:38:27.6027225Z`), 29 with a millisecond offset form such as
+/// `2021-10-05T04:38:27.602+05:30`; dates, times of day and most durations are shorter.
+const INLINE: usize = 30;
+
+/// The text of a scalar, inline when short (no allocation to read one, which matters for
+/// collections holding two timestamps per row), else on the heap. Compared, ordered, hashed and
+/// printed as the text it holds.
+#[derive(Clone)]
+enum WireText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl WireText {
+    fn new(text: &str) -> Self {
+        if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            WireText::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            WireText::Heap(text.into())
+        }
+    }
+
+    fn from_string(text: String) -> Self {
+        if text.len() <= INLINE {
+            WireText::new(&text)
+        } else {
+            WireText::Heap(text.into_boxed_str())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Only ever filled from a `&str` (see `new`), so the bytes are UTF-8.
+            WireText::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)])
+                .expect("inline wire text is copied from a str"),
+            WireText::Heap(text) => text,
+        }
+    }
+
+    fn into_string(self) -> String {
+        match self {
+            WireText::Heap(text) => text.into_string(),
+            inline @ WireText::Inline { .. } => inline.as_str().to_owned(),
+        }
+    }
+}
+
+impl Default for WireText {
+    fn default() -> Self {
+        WireText::new("")
+    }
+}
+
+impl fmt::Debug for WireText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for WireText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for WireText {}
+
+impl PartialOrd for WireText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for WireText {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for WireText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl<'de> Deserialize<'de> for WireText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl serde::de::Visitor<'_> for TextVisitor {
+            type Value = WireText;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<WireText, E> {
+                Ok(WireText::new(text))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<WireText, E> {
+                Ok(WireText::from_string(text))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
 macro_rules! wire_text {
     ($(#[$doc:meta])* $name:ident, $edm:literal) => {
         $(#[$doc])*
         #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(WireText);
 
         impl $name {
             /// The Graph metadata type this holds.
@@ -47,47 +162,47 @@ macro_rules! wire_text {
 
             /// Wraps wire text as it is; nothing is checked until it is converted.
             pub fn new(wire: impl Into<String>) -> Self {
-                $name(wire.into())
+                $name(WireText::from_string(wire.into()))
             }
 
             /// The wire text.
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
 
             /// The wire text, owned.
             pub fn into_string(self) -> String {
-                self.0
+                self.0.into_string()
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl From<String> for $name {
             fn from(wire: String) -> Self {
-                $name(wire)
+                $name(WireText::from_string(wire))
             }
         }
 
         impl From<&str> for $name {
             fn from(wire: &str) -> Self {
-                $name(wire.to_owned())
+                $name(WireText::new(wire))
             }
         }
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
+                serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map($name)
+                WireText::deserialize(deserializer).map($name)
             }
         }
     };
@@ -118,8 +233,8 @@ impl Duration {
     /// Converts to a [`std::time::Duration`]. Years and months have no fixed length and are
     /// rejected, as are negative durations.
     pub fn to_std(&self) -> Result<std::time::Duration, ParseError> {
-        parse_iso_duration(&self.0)
-            .map_err(|reason| ParseError::new(Self::EDM_TYPE, &self.0, reason))
+        parse_iso_duration(self.as_str())
+            .map_err(|reason| ParseError::new(Self::EDM_TYPE, self.as_str(), reason))
     }
 }
 
@@ -175,15 +290,15 @@ mod with_time {
     impl DateTimeOffset {
         /// Parses the wire text as RFC 3339.
         pub fn to_offset_date_time(&self) -> Result<time::OffsetDateTime, ParseError> {
-            time::OffsetDateTime::parse(&self.0, &Rfc3339)
-                .map_err(|e| ParseError::new(Self::EDM_TYPE, &self.0, e))
+            time::OffsetDateTime::parse(self.as_str(), &Rfc3339)
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
 
     impl From<time::OffsetDateTime> for DateTimeOffset {
         /// Formats as RFC 3339 (the offset is kept, not converted to UTC).
         fn from(value: time::OffsetDateTime) -> Self {
-            DateTimeOffset(
+            DateTimeOffset::new(
                 value
                     .format(&Rfc3339)
                     .expect("every OffsetDateTime in range formats as RFC 3339"),
@@ -194,8 +309,8 @@ mod with_time {
     impl Date {
         /// Parses the wire text as `YYYY-MM-DD`.
         pub fn to_date(&self) -> Result<time::Date, ParseError> {
-            time::Date::parse(&self.0, format_description!("[year]-[month]-[day]"))
-                .map_err(|e| ParseError::new(Self::EDM_TYPE, &self.0, e))
+            time::Date::parse(self.as_str(), format_description!("[year]-[month]-[day]"))
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
 
@@ -206,8 +321,8 @@ mod with_time {
                 version = 2,
                 "[hour]:[minute]:[second][optional [.[subsecond]]]"
             );
-            time::Time::parse(&self.0, format)
-                .map_err(|e| ParseError::new(Self::EDM_TYPE, &self.0, e))
+            time::Time::parse(self.as_str(), format)
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
 }
@@ -219,24 +334,24 @@ mod with_chrono {
     impl DateTimeOffset {
         /// Parses the wire text as RFC 3339, keeping its offset.
         pub fn to_chrono(&self) -> Result<chrono::DateTime<chrono::FixedOffset>, ParseError> {
-            chrono::DateTime::parse_from_rfc3339(&self.0)
-                .map_err(|e| ParseError::new(Self::EDM_TYPE, &self.0, e))
+            chrono::DateTime::parse_from_rfc3339(self.as_str())
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
 
     impl Date {
         /// Parses the wire text as `YYYY-MM-DD`.
         pub fn to_chrono(&self) -> Result<chrono::NaiveDate, ParseError> {
-            chrono::NaiveDate::parse_from_str(&self.0, "%Y-%m-%d")
-                .map_err(|e| ParseError::new(Self::EDM_TYPE, &self.0, e))
+            chrono::NaiveDate::parse_from_str(self.as_str(), "%Y-%m-%d")
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
 
     impl TimeOfDay {
         /// Parses the wire text as `hh:mm:ss[.fffffff]`.
         pub fn to_chrono(&self) -> Result<chrono::NaiveTime, ParseError> {
-            chrono::NaiveTime::parse_from_str(&self.0, "%H:%M:%S%.f")
-                .map_err(|e| ParseError::new(Self::EDM_TYPE, &self.0, e))
+            chrono::NaiveTime::parse_from_str(self.as_str(), "%H:%M:%S%.f")
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
 }
@@ -244,6 +359,41 @@ mod with_chrono {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_text_is_inline_long_text_on_the_heap_and_both_behave_as_text() {
+        let at_limit = "2021-10-05T04:38:27.602+05:30Z"; // 30 bytes
+        let past_limit = "2021-10-05T04:38:27.6027225+05:30"; // 33 bytes
+        assert!(matches!(WireText::new(at_limit), WireText::Inline { .. }));
+        assert!(matches!(WireText::new(past_limit), WireText::Heap(_)));
+        assert!(matches!(
+            WireText::from_string(at_limit.to_string()),
+            WireText::Inline { .. }
+        ));
+        for text in ["", "é🙂", at_limit, past_limit] {
+            let value = DateTimeOffset::from(text);
+            assert_eq!(value.as_str(), text);
+            assert_eq!(value, DateTimeOffset::new(text.to_string()));
+            assert_eq!(value.clone().into_string(), text);
+            assert_eq!(format!("{value:?}"), format!("DateTimeOffset({text:?})"));
+            let json = serde_json::to_string(&value).unwrap();
+            assert_eq!(
+                serde_json::from_str::<DateTimeOffset>(&json).unwrap(),
+                value
+            );
+        }
+        // Order and hashing follow the text, whichever representation holds it.
+        let short = DateTimeOffset::from("2021-10-05T04:38:27Z");
+        let long = DateTimeOffset::from(past_limit);
+        assert_eq!(short.cmp(&long), short.as_str().cmp(long.as_str()));
+        let set: std::collections::HashSet<_> =
+            [short.clone(), DateTimeOffset::from(short.as_str())].into();
+        assert_eq!(set.len(), 1);
+        // Escaped JSON text arrives unescaped (serde_json hands it over from its scratch buffer).
+        let escaped: Date = serde_json::from_str(r#""2021\u002d10-05""#).unwrap();
+        assert_eq!(escaped.as_str(), "2021-10-05");
+        assert!(serde_json::from_str::<Date>("20211005").is_err());
+    }
 
     #[test]
     fn wire_text_survives_round_trip() {
