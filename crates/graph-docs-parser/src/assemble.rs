@@ -12,24 +12,30 @@ use crate::page::Page;
 /// Assembles the pages of `version` (others are skipped). Pages are taken in path order, so
 /// the result does not depend on the order given. Diagnostics point at the pages' `file`.
 pub fn assemble(version: &str, pages: &[Page]) -> (Schema, Vec<Diagnostic>) {
-    let mut pages: Vec<&Page> = pages.iter().filter(|p| p.version == version).collect();
+    assemble_taking(version, &mut pages.to_vec())
+}
+
+/// [`assemble`], moving the types and enums of `version`'s pages into the schema instead of
+/// copying them (a tree parse has no other use for them; copying was a tenth of assembling).
+pub(crate) fn assemble_taking(version: &str, pages: &mut [Page]) -> (Schema, Vec<Diagnostic>) {
+    let mut pages: Vec<&mut Page> = pages.iter_mut().filter(|p| p.version == version).collect();
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let mut schema = Schema::new(version);
     let mut diagnostics = Vec::new();
-    for page in &pages {
-        for ty in &page.types {
+    for page in &mut pages {
+        for ty in std::mem::take(&mut page.types) {
             match schema.types.get(&ty.name) {
                 Some(first) => diagnostics.push(duplicate(&ty.name, &ty.source, &first.source)),
                 None => {
-                    schema.types.insert(ty.name.clone(), ty.clone());
+                    schema.types.insert(ty.name.clone(), ty);
                 }
             }
         }
-        for en in &page.enums {
+        for en in std::mem::take(&mut page.enums) {
             match schema.enums.get(&en.name) {
                 Some(first) => diagnostics.push(duplicate(&en.name, &en.source, &first.source)),
                 None => {
-                    schema.enums.insert(en.name.clone(), en.clone());
+                    schema.enums.insert(en.name.clone(), en);
                 }
             }
         }

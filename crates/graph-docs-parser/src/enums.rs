@@ -69,7 +69,7 @@ pub(crate) fn build_enums(
 }
 
 /// `teamworkUserIdentityType values` (also `xvalues`, trailing spaces) -> the enum name.
-fn enum_section_name(heading: &Heading) -> Option<&str> {
+fn enum_section_name<'h>(heading: &'h Heading<'_>) -> Option<&'h str> {
     if heading.level < 2 {
         return None;
     }

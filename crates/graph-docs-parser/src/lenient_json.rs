@@ -372,7 +372,8 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let rest = &self.bytes[self.pos..];
-            let stop = memchr::memchr3(b'"', b'\\', b'\n', rest).ok_or(SyntaxError {
+            // `ok_or_else`: the message is built only when the string is really unclosed.
+            let stop = memchr::memchr3(b'"', b'\\', b'\n', rest).ok_or_else(|| SyntaxError {
                 offset: self.base + open,
                 message: "string never closed; expected `\"`".to_string(),
             })?;

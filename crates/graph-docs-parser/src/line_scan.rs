@@ -23,6 +23,8 @@
 //! carriage return) makes it decline with the reason, before anything was reported. On the 2021
 //! corpus it declines about 5% of the pages.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::annotation;
@@ -50,11 +52,11 @@ enum Open {
 }
 
 /// Scans `source[body_start..]` as [`crate::scan::scan`] would, or declines.
-pub(crate) fn scan(
-    source: &str,
+pub(crate) fn scan<'t>(
+    source: &'t str,
     body_start: usize,
     report: &mut Reporter,
-) -> Result<Scan, Declined> {
+) -> Result<Scan<'t>, Declined> {
     let mut out = Scan::default();
     let mut comments: Vec<(usize, usize)> = Vec::new();
     let decline = |reason, offset| Err(Declined { reason, offset });
@@ -288,7 +290,7 @@ pub(crate) fn scan(
 }
 
 /// Ends the open paragraph (at `end`, the start of the line that ends it) or table.
-fn close(open: &mut Open, out: &mut Scan, end: usize) {
+fn close(open: &mut Open, out: &mut Scan<'_>, end: usize) {
     if let Open::Paragraph { start } = *open {
         out.paragraphs.push((start, end));
     }
@@ -369,14 +371,14 @@ const INLINE_MARKUP: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '
 
 /// A heading; `None` when its text holds a link (whose meaning may depend on a reference
 /// definition elsewhere on the page).
-fn heading(source: &str, line: &Line, indent: usize, level: u8) -> Option<Heading> {
+fn heading<'t>(source: &'t str, line: &Line, indent: usize, level: u8) -> Option<Heading<'t>> {
     let rest = &line.text(source)[indent + level as usize..];
     let content = without_closing_sequence(rest.trim_ascii());
     let start = line.start + indent;
     if !content.contains(INLINE_MARKUP) {
         return Some(Heading {
             level,
-            text: content.trim().to_string(),
+            text: Cow::Borrowed(content.trim()),
             anchor: None,
             start,
         });
@@ -387,7 +389,7 @@ fn heading(source: &str, line: &Line, indent: usize, level: u8) -> Option<Headin
     if let Some(text) = text_of_plain_inline_links(content) {
         return Some(Heading {
             level,
-            text: text.trim().to_string(),
+            text: Cow::Owned(text.trim().to_string()),
             anchor: None,
             start,
         });
@@ -395,7 +397,7 @@ fn heading(source: &str, line: &Line, indent: usize, level: u8) -> Option<Headin
     let (text, anchor) = heading_markup(&source[line.start..line.next]);
     Some(Heading {
         level,
-        text,
+        text: Cow::Owned(text),
         anchor,
         start,
     })
@@ -494,14 +496,14 @@ impl Fence {
 
 /// Reads a fenced code block whose fence starts at `at` (indented by `indent`), consuming its
 /// lines up to and including the closing fence.
-fn code_block(
-    source: &str,
+fn code_block<'t>(
+    source: &'t str,
     lines: &mut Lines,
     at: usize,
     indent: usize,
     fence: &Fence,
-    info: &str,
-) -> Result<CodeBlock, Declined> {
+    info: &'t str,
+) -> Result<CodeBlock<'t>, Declined> {
     let mut content: Option<(usize, usize)> = None;
     for line in lines.by_ref() {
         let text = line.text(source);
@@ -521,7 +523,7 @@ fn code_block(
     }
     let (content_start, content_end) = content.unwrap_or((at, at));
     Ok(CodeBlock {
-        info: info.to_string(),
+        info: Cow::Borrowed(info),
         start: at,
         content_start,
         content_end,
@@ -775,7 +777,7 @@ mod tests {
     use crate::scan::scan_markdown;
 
     /// Both scans of `text`, with what each reported; `Err` when the line scanner declined.
-    fn both(text: &str) -> (Result<(Scan, usize), Declined>, (Scan, usize)) {
+    fn both(text: &str) -> (Result<(Scan<'_>, usize), Declined>, (Scan<'_>, usize)) {
         let mut fast_report = Reporter::new("page.md", text);
         let fast = scan(text, 0, &mut fast_report).map(|s| (s, fast_report.diagnostics.len()));
         let mut slow_report = Reporter::new("page.md", text);

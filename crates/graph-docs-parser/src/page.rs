@@ -56,7 +56,7 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         .headings
         .iter()
         .find(|h| h.level == 1)
-        .map(|h| h.text.clone())
+        .map(|h| h.text.to_string())
         .or_else(|| front.get("title").map(str::to_string))
         .unwrap_or_default();
     let namespace = namespace_of(text, &scan).unwrap_or_else(|| "microsoft.graph".to_string());

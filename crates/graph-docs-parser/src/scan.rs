@@ -1,17 +1,19 @@
 //! The one markdown pass over a page: headings, annotation comments, fenced code blocks,
 //! tables (as source slices) and paragraphs, each with its byte offset.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::annotation::{self, Annotation};
 use crate::report::Reporter;
 
 /// A heading.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Heading {
+pub(crate) struct Heading<'t> {
     pub level: u8,
-    /// The visible text (inline markup removed).
-    pub text: String,
+    /// The visible text (inline markup removed), borrowed from the page when it has no markup.
+    pub text: Cow<'t, str>,
     /// The `<a name="...">` anchor of translated pages, if any.
     pub anchor: Option<String>,
     pub start: usize,
@@ -19,9 +21,9 @@ pub(crate) struct Heading {
 
 /// A fenced or indented code block.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct CodeBlock {
+pub(crate) struct CodeBlock<'t> {
     /// The info string (`json`, `http`, ...), trimmed.
-    pub info: String,
+    pub info: Cow<'t, str>,
     /// Byte offset of the fence.
     pub start: usize,
     /// Byte range of the content in the page.
@@ -55,10 +57,10 @@ pub(crate) struct Table {
 
 /// Everything the page builders need from the markdown.
 #[derive(Debug, Default, PartialEq)]
-pub(crate) struct Scan {
-    pub headings: Vec<Heading>,
+pub(crate) struct Scan<'t> {
+    pub headings: Vec<Heading<'t>>,
     pub annotations: Vec<Annotation>,
-    pub code_blocks: Vec<CodeBlock>,
+    pub code_blocks: Vec<CodeBlock<'t>>,
     pub tables: Vec<Table>,
     /// Byte ranges of paragraphs outside tables.
     pub paragraphs: Vec<(usize, usize)>,
@@ -68,13 +70,17 @@ pub(crate) struct Scan {
 ///
 /// The line scanner ([`crate::line_scan`]) does it when the page holds only the shapes it
 /// models, which is most pages; else pulldown-cmark does.
-pub(crate) fn scan(source: &str, body_start: usize, report: &mut Reporter) -> Scan {
+pub(crate) fn scan<'t>(source: &'t str, body_start: usize, report: &mut Reporter) -> Scan<'t> {
     crate::line_scan::scan(source, body_start, report)
         .unwrap_or_else(|_| scan_markdown(source, body_start, report))
 }
 
 /// The markdown pass by pulldown-cmark, for any page.
-pub(crate) fn scan_markdown(source: &str, body_start: usize, report: &mut Reporter) -> Scan {
+pub(crate) fn scan_markdown<'t>(
+    source: &'t str,
+    body_start: usize,
+    report: &mut Reporter,
+) -> Scan<'t> {
     let body = &source[body_start..];
     let mut out = Scan::default();
     let mut heading: Option<Heading> = None;
@@ -87,20 +93,22 @@ pub(crate) fn scan_markdown(source: &str, body_start: usize, report: &mut Report
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some(Heading {
                     level: level as u8,
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     anchor: None,
                     start,
                 });
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(mut h) = heading.take() {
-                    h.text = h.text.trim().to_string();
+                    if h.text.trim().len() != h.text.len() {
+                        h.text = Cow::Owned(h.text.trim().to_string());
+                    }
                     out.headings.push(h);
                 }
             }
             Event::Text(text) | Event::Code(text) => {
                 if let Some(h) = heading.as_mut() {
-                    h.text.push_str(&text);
+                    h.text.to_mut().push_str(&text);
                 } else if let Some(c) = code.as_mut() {
                     if c.content_start == usize::MAX {
                         c.content_start = start;
@@ -110,8 +118,9 @@ pub(crate) fn scan_markdown(source: &str, body_start: usize, report: &mut Report
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.trim().to_string(),
-                    CodeBlockKind::Indented => String::new(),
+                    CodeBlockKind::Fenced(CowStr::Borrowed(info)) => Cow::Borrowed(info.trim()),
+                    CodeBlockKind::Fenced(info) => Cow::Owned(info.trim().to_string()),
+                    CodeBlockKind::Indented => Cow::Borrowed(""),
                 };
                 code = Some(CodeBlock {
                     info,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use graph_ir::{Diagnostic, Schema};
 
 use crate::api::ApiPage;
-use crate::assemble::assemble;
+use crate::assemble::assemble_taking;
 use crate::codes;
 use crate::page::{parse_page, Page};
 
@@ -82,15 +82,15 @@ fn finish(
         pages: pages.len(),
         ..TreeOutput::default()
     };
-    let versions: std::collections::BTreeSet<&str> = pages
+    let versions: std::collections::BTreeSet<String> = pages
         .iter()
-        .map(|p| p.version.as_str())
+        .map(|p| p.version.clone())
         .filter(|v| !v.is_empty())
         .collect();
     for version in versions {
-        let (schema, found) = assemble(version, &pages);
+        let (schema, found) = assemble_taking(&version, &mut pages);
         diagnostics.extend(found);
-        out.schemas.insert(version.to_string(), schema);
+        out.schemas.insert(version, schema);
     }
     for page in &pages {
         if page.resource_annotations > 0 {
