@@ -8,16 +8,16 @@ use crate::search;
 
 /// One annotation comment holding a JSON object.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Annotation {
+pub(crate) struct Annotation<'t> {
     /// The JSON object.
-    pub json: Node,
+    pub json: Node<'t>,
     /// Byte offset of `<!--`.
     pub start: usize,
     /// Byte offset just past `-->`.
     pub end: usize,
 }
 
-impl Annotation {
+impl Annotation<'_> {
     pub fn block_type(&self) -> Option<&str> {
         self.json.get("blockType").and_then(Node::as_str)
     }
@@ -67,13 +67,13 @@ pub(crate) enum JsonSite {
 
 /// Parses `source[start..end]` leniently, reporting every tolerated deviation; on failure
 /// reports an error at the exact spot and returns `None`.
-pub(crate) fn parse_json(
-    source: &str,
+pub(crate) fn parse_json<'t>(
+    source: &'t str,
     start: usize,
     end: usize,
     site: JsonSite,
     report: &mut Reporter,
-) -> Option<Node> {
+) -> Option<Node<'t>> {
     let (trailing, comment, whitespace, missing, unquoted, newline, invalid, what) = match site {
         JsonSite::Annotation => (
             codes::ANNOTATION_TRAILING_COMMA,
@@ -145,12 +145,12 @@ pub(crate) fn parse_json(
 
 /// Reads every `<!-- ... -->` comment in `source[start..end]` (an HTML block or inline HTML)
 /// whose content is a JSON object.
-pub(crate) fn read_comments(
-    source: &str,
+pub(crate) fn read_comments<'t>(
+    source: &'t str,
     start: usize,
     end: usize,
     report: &mut Reporter,
-    out: &mut Vec<Annotation>,
+    out: &mut Vec<Annotation<'t>>,
 ) {
     let mut pos = start;
     // A comment may close past `end` (`<!-->` ends its HTML block at once), leaving `pos > end`.
@@ -194,7 +194,7 @@ pub(crate) fn read_comments(
 mod tests {
     use super::*;
 
-    fn read_all(text: &str) -> (Vec<Annotation>, Vec<graph_ir::Diagnostic>) {
+    fn read_all(text: &str) -> (Vec<Annotation<'_>>, Vec<graph_ir::Diagnostic>) {
         let mut report = Reporter::new("p.md", text);
         let mut out = Vec::new();
         read_comments(text, 0, text.len(), &mut report, &mut out);

@@ -7,12 +7,15 @@
 //! switching the whole workspace to `preserve_order`; and one pass that lists every deviation
 //! gives better diagnostics than the first strict error followed by a second lenient parse.
 
+use std::borrow::Cow;
+
 /// A parsed value with the byte range it came from (offsets into the text given to [`parse`],
-/// shifted by its `base`).
+/// shifted by its `base`). Strings, keys and numbers borrow from that text unless unescaping
+/// changed them.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
     /// Byte offset of the first character of the value.
     pub start: usize,
     /// Byte offset just past the value.
@@ -21,30 +24,30 @@ pub struct Node {
 
 /// A JSON value; objects keep their members in written order.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`
     Null,
     /// `true` / `false`
     Bool(bool),
     /// A number, as written.
-    Number(String),
+    Number(&'a str),
     /// A string, unescaped.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Node>),
+    Array(Vec<Node<'a>>),
     /// An object, members in written order.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 /// One `"key": value` member of an object.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     /// The key, unescaped.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Byte offset of the key's opening quote.
     pub key_start: usize,
     /// The value.
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// A way the text departs from strict JSON that the reader tolerated.
@@ -84,16 +87,16 @@ pub struct SyntaxError {
 
 /// The result of a lenient parse: the value and what was tolerated on the way.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// The top-level value.
-    pub root: Node,
+    pub root: Node<'a>,
     /// Every tolerated deviation, in text order.
     pub leniencies: Vec<Leniency>,
 }
 
 /// Parses `text` as one JSON value (anything after it is an error), reporting offsets as
 /// `base + offset in text`.
-pub fn parse(text: &str, base: usize) -> Result<Parsed, SyntaxError> {
+pub fn parse(text: &str, base: usize) -> Result<Parsed<'_>, SyntaxError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -114,9 +117,9 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, SyntaxError> {
     })
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The members if this is an object.
-    pub fn as_object(&self) -> Option<&[Member]> {
+    pub fn as_object(&self) -> Option<&[Member<'a>]> {
         match &self.value {
             Value::Object(members) => Some(members),
             _ => None,
@@ -132,7 +135,7 @@ impl Node {
     }
 
     /// The value of member `key` if this is an object that has it (first occurrence).
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.as_object()?
             .iter()
             .find(|m| m.key == key)
@@ -145,14 +148,14 @@ impl Node {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => {
-                serde_json::from_str(n).unwrap_or_else(|_| serde_json::Value::String(n.clone()))
+                serde_json::from_str(n).unwrap_or_else(|_| serde_json::Value::String(n.to_string()))
             }
-            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::String(s) => serde_json::Value::String(s.to_string()),
             Value::Array(items) => items.iter().map(Node::to_serde).collect(),
             Value::Object(members) => serde_json::Value::Object(
                 members
                     .iter()
-                    .map(|m| (m.key.clone(), m.value.to_serde()))
+                    .map(|m| (m.key.to_string(), m.value.to_serde()))
                     .collect(),
             ),
         }
@@ -171,7 +174,7 @@ struct Reader<'a> {
     depth: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn error(&self, message: impl Into<String>) -> SyntaxError {
         SyntaxError {
             offset: self.base + self.pos,
@@ -225,7 +228,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
         let start = self.pos;
         let value = match self.bytes.get(self.pos) {
             Some(b'{') => self.nested(|r| r.object())?,
@@ -255,8 +258,8 @@ impl Reader<'_> {
 
     fn nested(
         &mut self,
-        read: impl FnOnce(&mut Self) -> Result<Value, SyntaxError>,
-    ) -> Result<Value, SyntaxError> {
+        read: impl FnOnce(&mut Self) -> Result<Value<'a>, SyntaxError>,
+    ) -> Result<Value<'a>, SyntaxError> {
         if self.depth >= MAX_DEPTH {
             return Err(self.error(format!("nesting deeper than {MAX_DEPTH} levels")));
         }
@@ -301,7 +304,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Value, SyntaxError> {
+    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.pos += 1;
         let mut members = Vec::new();
         self.skip_space();
@@ -322,7 +325,7 @@ impl Reader<'_> {
                     }) {
                         self.pos += 1;
                     }
-                    self.text[start..self.pos].to_string()
+                    Cow::Borrowed(&self.text[start..self.pos])
                 }
                 _ => {
                     return Err(self.error(format!("found {}; expected a quoted key", self.found())))
@@ -349,7 +352,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Value, SyntaxError> {
+    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_space();
@@ -366,7 +369,7 @@ impl Reader<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
@@ -377,16 +380,18 @@ impl Reader<'_> {
                 offset: self.base + open,
                 message: "string never closed; expected `\"`".to_string(),
             })?;
-            let piece = &self.text[self.pos..self.pos + stop];
+            let text: &'a str = self.text;
+            let piece = &text[self.pos..self.pos + stop];
             self.pos += stop;
             match self.bytes[self.pos] {
                 b'"' => {
                     self.pos += 1;
                     if out.is_empty() {
-                        return Ok(piece.to_string());
+                        // Nothing unescaped or joined: the text as written.
+                        return Ok(Cow::Borrowed(piece));
                     }
                     out.push_str(piece);
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 b'\n' => {
                     out.push_str(piece);
@@ -442,7 +447,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.pos;
         while let Some(b) = self.bytes.get(self.pos) {
             if b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E') {
@@ -456,7 +461,7 @@ impl Reader<'_> {
             self.pos = start;
             return Err(self.error(format!("`{text}` is not a number")));
         }
-        Ok(Value::Number(text.to_string()))
+        Ok(Value::Number(text))
     }
 }
 
@@ -464,12 +469,8 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
-    fn keys(node: &Node) -> Vec<&str> {
-        node.as_object()
-            .unwrap()
-            .iter()
-            .map(|m| m.key.as_str())
-            .collect()
+    fn keys<'n>(node: &'n Node<'_>) -> Vec<&'n str> {
+        node.as_object().unwrap().iter().map(|m| &*m.key).collect()
     }
 
     #[test]

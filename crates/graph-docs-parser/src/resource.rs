@@ -225,13 +225,13 @@ fn base_type(
 }
 
 /// The JSON block after `annotation` (and before the next resource annotation).
-fn json_block(
-    source: &str,
+fn json_block<'t>(
+    source: &'t str,
     scan: &Scan,
     annotation: &Annotation,
     next_annotation: usize,
     report: &mut Reporter,
-) -> Option<Node> {
+) -> Option<Node<'t>> {
     let block = scan
         .code_blocks
         .iter()
@@ -266,7 +266,7 @@ fn json_properties(json: &Node, report: &mut Reporter) -> Vec<JsonProperty> {
         .iter()
         .filter(|m| !m.key.starts_with('@'))
         .map(|m| JsonProperty {
-            name: m.key.clone(),
+            name: m.key.to_string(),
             offset: m.key_start,
             placeholder: placeholder::read(&m.value),
             value_offset: m.value.start,
@@ -278,8 +278,8 @@ fn extras(json: &Node) -> BTreeMap<String, serde_json::Value> {
     json.as_object()
         .unwrap_or_default()
         .iter()
-        .filter(|m| !INTERPRETED_KEYS.contains(&m.key.as_str()))
-        .map(|m| (m.key.clone(), m.value.to_serde()))
+        .filter(|m| !INTERPRETED_KEYS.contains(&&*m.key))
+        .map(|m| (m.key.to_string(), m.value.to_serde()))
         .collect()
 }
 

@@ -59,7 +59,7 @@ pub(crate) struct Table {
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Scan<'t> {
     pub headings: Vec<Heading<'t>>,
-    pub annotations: Vec<Annotation>,
+    pub annotations: Vec<Annotation<'t>>,
     pub code_blocks: Vec<CodeBlock<'t>>,
     pub tables: Vec<Table>,
     /// Byte ranges of paragraphs outside tables.
