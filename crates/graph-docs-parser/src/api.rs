@@ -199,5 +199,6 @@ pub(crate) fn read_message(
 
 /// End of the line starting at `pos` (offset of its `\n`, or `end`); `None` at the end.
 fn line_end(source: &str, pos: usize, end: usize) -> Option<usize> {
-    (pos < end).then(|| source[pos..end].find('\n').map_or(end, |i| pos + i))
+    (pos < end)
+        .then(|| memchr::memchr(b'\n', &source.as_bytes()[pos..end]).map_or(end, |i| pos + i))
 }

@@ -1,6 +1,8 @@
 //! Facts stated in a property's description: "Possible values are: `a`, `b`, and `c`.",
 //! "(deprecated)", "Read-only", "Nullable" / "Not nullable".
 
+use crate::search::{self, find_ignore_ascii_case};
+
 /// What a description says about its property.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DescriptionFacts {
@@ -26,26 +28,25 @@ const POSSIBLE_VALUES: &[&str] = &[
 
 /// Reads the facts from description markdown.
 pub(crate) fn read(description: &str) -> DescriptionFacts {
-    // ASCII lowering keeps byte offsets valid in `description`.
-    let lower = description.to_ascii_lowercase();
+    let has = |phrase| find_ignore_ascii_case(description, phrase).is_some();
     let mut facts = DescriptionFacts {
-        read_only: lower.contains("read-only") || lower.contains("read only"),
-        not_nullable: lower.contains("not nullable")
-            || lower.contains("non-nullable")
-            || lower.contains("non nullable")
-            || description.contains("Required."),
+        read_only: has("read-only") || has("read only"),
+        not_nullable: has("not nullable")
+            || has("non-nullable")
+            || has("non nullable")
+            || search::find(description, "Required.").is_some(),
         ..DescriptionFacts::default()
     };
-    if let Some(at) = lower.find("deprecated") {
+    if let Some(at) = find_ignore_ascii_case(description, "deprecated") {
         facts.deprecated = Some(sentence_around(description, at));
     }
     // Members are always backticked; most descriptions have no backtick at all.
-    if !description.contains('`') {
+    if memchr::memchr(b'`', description.as_bytes()).is_none() {
         return facts;
     }
     if let Some(start) = POSSIBLE_VALUES
         .iter()
-        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+        .filter_map(|p| find_ignore_ascii_case(description, p).map(|i| i + p.len()))
         .min()
     {
         facts.possible_values = backticked_list(&description[start..]);

@@ -242,7 +242,7 @@ pub(crate) fn scan<'t>(
             return decline("HTML comment inside a line", at);
         }
         if let Open::Table { columns } = open {
-            if !rest.contains('|') {
+            if !has_pipe(rest) {
                 return decline("table row without a pipe", at);
             }
             if split_cells(rest).next().is_none() {
@@ -254,7 +254,7 @@ pub(crate) fn scan<'t>(
         }
         if lines
             .peek()
-            .is_some_and(|next| rest.contains('|') && next.text(source).contains('\t'))
+            .is_some_and(|next| has_pipe(rest) && next.text(source).contains('\t'))
         {
             return decline("tab in a possible delimiter row", at);
         }
@@ -350,6 +350,12 @@ impl Iterator for Lines<'_> {
         self.at = line.next;
         Some(line)
     }
+}
+
+/// Whether `text` holds a `|`; `memchr` rather than `str::contains`, whose general search
+/// mispredicts often on lines this short.
+fn has_pipe(text: &str) -> bool {
+    memchr::memchr(b'|', text.as_bytes()).is_some()
 }
 
 /// Leading spaces; `None` when the indentation holds a tab (columns would then need tab stops).
@@ -565,7 +571,7 @@ fn not_plain_text(content: &str) -> Option<&'static str> {
     if starts_list_item(content) || is_thematic_break(content) {
         return Some("list or break in a quote or list item");
     }
-    if content.contains('|') {
+    if has_pipe(content) {
         return Some("pipe in a quote or list item");
     }
     if contains_comment_opener(content) {
@@ -658,13 +664,13 @@ fn is_link_reference_definition(rest: &str) -> bool {
 /// When `rest` (the current line) heads a table, its number of columns: the next line must be
 /// a delimiter row with as many cells as `rest`.
 fn table_columns(source: &str, rest: &str, lines: &Lines) -> Option<usize> {
-    if !rest.contains('|') {
+    if !has_pipe(rest) {
         return None;
     }
     let next = lines.peek()?;
     let delimiter = next.text(source);
     let spaces = indentation(delimiter)?;
-    if spaces > 3 || !delimiter.contains('|') {
+    if spaces > 3 || !has_pipe(delimiter) {
         return None;
     }
     let delimiter = delimiter.trim_ascii();
