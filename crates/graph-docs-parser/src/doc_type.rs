@@ -77,15 +77,30 @@ impl DocType {
 /// `identity` -> `<namespace>.identity`; `callRecords.x` -> `microsoft.graph.callRecords.x`;
 /// names already starting with `microsoft.graph` stay.
 pub(crate) fn qualify(name: &str, namespace: &str) -> String {
+    qualified_parts(name, namespace).concat()
+}
+
+/// The qualified name of [`qualify`] in three pieces, so it can be compared without building it.
+fn qualified_parts<'a>(name: &'a str, namespace: &'a str) -> [&'a str; 3] {
     let name = name.trim_start_matches('#');
     if starts_with_ignore_case(name, "microsoft.graph") {
-        let rest = &name["microsoft.graph".len()..];
-        format!("microsoft.graph{rest}")
+        ["microsoft.graph", &name["microsoft.graph".len()..], ""]
     } else if name.contains('.') {
-        format!("microsoft.graph.{name}")
+        ["microsoft.graph.", name, ""]
     } else {
-        format!("{namespace}.{name}")
+        [namespace, ".", name]
     }
+}
+
+/// Whether `a` and `b` qualify (in `namespace`) to the same name, ASCII case ignored.
+pub(crate) fn same_qualified_name(a: &str, b: &str, namespace: &str) -> bool {
+    let bytes = |name| {
+        qualified_parts(name, namespace)
+            .into_iter()
+            .flat_map(str::bytes)
+            .map(|b| b.to_ascii_lowercase())
+    };
+    bytes(a).eq(bytes(b))
 }
 
 pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use graph_ir::{Property, Source};
 
 use crate::codes;
-use crate::doc_type::{DocType, Element};
+use crate::doc_type::{same_qualified_name, DocType, Element};
 use crate::placeholder::Placeholder;
 use crate::report::Reporter;
 use crate::resource::apply_description;
@@ -176,13 +176,8 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
     let json = &key.placeholder.ty;
     let same_element = match (&table.element, &json.element) {
         (Element::Named(a), Element::Named(b)) => {
-            table
-                .to_type_ref(namespace)
-                .element()
-                .0
-                .eq_ignore_ascii_case(&json.to_type_ref(namespace).element().0)
-                || a.rsplit('.').next().map(str::to_ascii_lowercase)
-                    == b.rsplit('.').next().map(str::to_ascii_lowercase)
+            same_qualified_name(a, b, namespace)
+                || simple_name(a).eq_ignore_ascii_case(simple_name(b))
         }
         (a, b) => a == b,
     };
@@ -215,4 +210,9 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
     if !key.placeholder.enum_members.is_empty() {
         draft.property.enum_members = key.placeholder.enum_members.clone();
     }
+}
+
+/// The last dotted segment of a type name (`microsoft.graph.identity` -> `identity`).
+fn simple_name(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
 }
