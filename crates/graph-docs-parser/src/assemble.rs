@@ -114,8 +114,13 @@ impl NameIndex {
     /// in each parent namespace (`microsoft.graph.security.identity` -> `microsoft.graph.identity`).
     fn resolve(&self, name: &str) -> Option<String> {
         let (mut namespace, simple) = name.rsplit_once('.')?;
+        let mut candidate = String::with_capacity(name.len());
         loop {
-            let candidate = format!("{namespace}.{simple}").to_ascii_lowercase();
+            candidate.clear();
+            candidate.push_str(namespace);
+            candidate.push('.');
+            candidate.push_str(simple);
+            candidate.make_ascii_lowercase();
             if let Some(found) = self.by_lower.get(&candidate) {
                 return Some(found.clone());
             }
@@ -127,11 +132,11 @@ impl NameIndex {
     }
 
     fn resolve_ref(&self, ty: &TypeRef) -> Option<TypeRef> {
-        let element = ty.element();
-        if element.primitive().is_some() || element.as_str().starts_with("Edm.") {
+        let element = ty.element_name();
+        if ty.primitive().is_some() || element.starts_with("Edm.") {
             return None;
         }
-        let resolved = TypeRef::named(self.resolve(element.as_str())?);
+        let resolved = TypeRef::named(self.resolve(element)?);
         Some(if ty.is_collection() {
             TypeRef::collection_of(&resolved)
         } else {
@@ -156,8 +161,8 @@ fn resolve_names(schema: &mut Schema, names: &NameIndex, diagnostics: &mut Vec<D
             }
         }
         for property in &mut ty.properties {
-            let element = property.ty.element();
-            if element.as_str().starts_with("Edm.") {
+            let element = property.ty.element_name();
+            if element.starts_with("Edm.") {
                 continue;
             }
             match names.resolve_ref(&property.ty) {

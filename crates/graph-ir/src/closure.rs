@@ -63,11 +63,10 @@ impl Schema {
                 }
             }
             for property in &def.properties {
-                let element = property.ty.element();
-                if element.primitive().is_some() {
+                if property.ty.primitive().is_some() {
                     continue;
                 }
-                let target = element.as_str();
+                let target = property.ty.element_name();
                 if self.types.contains_key(target) {
                     if !expanded.contains(target) {
                         queue.push((target.to_string(), true));

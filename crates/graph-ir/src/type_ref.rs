@@ -30,16 +30,21 @@ impl TypeRef {
 
     /// The element type of a collection, or the type itself.
     pub fn element(&self) -> TypeRef {
+        TypeRef(self.element_name().to_string())
+    }
+
+    /// The element type's name, borrowed: `X` for `Collection(X)`, else the whole text.
+    pub fn element_name(&self) -> &str {
         if self.is_collection() {
-            TypeRef(self.0["Collection(".len()..self.0.len() - 1].to_string())
+            &self.0["Collection(".len()..self.0.len() - 1]
         } else {
-            self.clone()
+            &self.0
         }
     }
 
     /// The primitive this names (element type for collections), if it is an `Edm.` type.
     pub fn primitive(&self) -> Option<Primitive> {
-        Primitive::from_edm(&self.element().0)
+        Primitive::from_edm(self.element_name())
     }
 
     /// The text, e.g. `Collection(Edm.String)`.
@@ -163,6 +168,8 @@ mod tests {
         assert_eq!(c.as_str(), "Collection(microsoft.graph.attendanceInterval)");
         assert!(c.is_collection());
         assert_eq!(c.element().as_str(), "microsoft.graph.attendanceInterval");
+        assert_eq!(c.element_name(), "microsoft.graph.attendanceInterval");
+        assert_eq!(TypeRef::named("Edm.String").element_name(), "Edm.String");
         assert_eq!(c.primitive(), None);
         assert_eq!(
             TypeRef::named("Collection(Edm.Int32)").primitive(),
