@@ -2,6 +2,8 @@
 //! `[identity](identity.md)`, `[thumbnailSet][]`, `X collection`, `Collection(X)`,
 //! `microsoft.graph.x`, bare enum names, `[a](a.md) or [b](b.md)`.
 
+use std::borrow::Cow;
+
 use crate::doc_type::{looks_like_type_name, primitive_named, starts_with_ignore_case, DocType};
 
 /// What a type cell says.
@@ -19,31 +21,34 @@ const COLLECTION_WORDS: &[&str] = &["collection", "集合", "коллекция"
 
 /// Reads a type cell's markdown; `None` when it is not a type at all.
 pub(crate) fn read(cell: &str) -> Option<TypeCell> {
-    let mut text = strip_emphasis(cell.trim());
+    let unemphasised = strip_emphasis(cell.trim());
+    let mut text: &str = &unemphasised;
     let mut collection = false;
-    if starts_with_ignore_case(&text, "collection(") && text.ends_with(')') {
-        text = text["collection(".len()..text.len() - 1].trim().to_string();
+    if starts_with_ignore_case(text, "collection(") && text.ends_with(')') {
+        text = text["collection(".len()..text.len() - 1].trim();
         collection = true;
     }
     for word in COLLECTION_WORDS {
-        if let Some(stripped) = strip_suffix_ignore_case(&text, word) {
-            text = stripped.trim_end().to_string();
+        if let Some(stripped) = strip_suffix_ignore_case(text, word) {
+            text = stripped.trim_end();
             collection = true;
             break;
         }
     }
-    let mut alternatives = split_alternatives(&text);
-    let first = alternatives.remove(0);
-    let name = link_text(&first)?;
-    let (ty, datetime_alias) = match primitive_named(&name) {
+    let (first, others) = split_alternatives(text);
+    let name = link_text(first)?;
+    let (ty, datetime_alias) = match primitive_named(name) {
         Some(p) => (DocType::primitive(p.primitive), p.datetime_alias),
-        None if looks_like_type_name(&name) => (DocType::named(name), false),
+        None if looks_like_type_name(name) => (DocType::named(name), false),
         None => return None,
     };
     Some(TypeCell {
         ty: if collection { ty.into_collection() } else { ty },
         datetime_alias,
-        other_alternatives: alternatives.iter().filter_map(|a| link_text(a)).collect(),
+        other_alternatives: others
+            .iter()
+            .filter_map(|a| link_text(a).map(str::to_string))
+            .collect(),
     })
 }
 
@@ -57,35 +62,34 @@ fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> 
 }
 
 /// Removes `**`, `__` and backticks, which wrap names without changing them.
-fn strip_emphasis(text: &str) -> String {
+fn strip_emphasis(text: &str) -> Cow<'_, str> {
     if !text.contains(['*', '_', '`']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.replace("**", "").replace("__", "").replace('`', "")
+    Cow::Owned(text.replace("**", "").replace("__", "").replace('`', ""))
 }
 
-/// `[a](a.md) or [b](b.md)` -> both parts; a plain cell -> itself.
-fn split_alternatives(text: &str) -> Vec<String> {
+/// `[a](a.md) or [b](b.md)` -> the first part and the others; a plain cell -> itself and none
+/// (without allocating: most cells are plain).
+fn split_alternatives(text: &str) -> (&str, Vec<&str>) {
     if !text.contains(" or ") && !text.contains(" | ") {
         let part = text.trim().trim_end_matches(',').trim();
-        return vec![if part.is_empty() { text } else { part }.to_string()];
+        return (if part.is_empty() { text } else { part }, Vec::new());
     }
-    let parts: Vec<String> = text
+    let mut parts = text
         .split(" or ")
         .flat_map(|p| p.split(" | "))
-        .map(|p| p.trim().trim_end_matches(',').trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.is_empty() {
-        vec![text.to_string()]
-    } else {
-        parts
+        .map(|p| p.trim().trim_end_matches(',').trim())
+        .filter(|p| !p.is_empty());
+    match parts.next() {
+        Some(first) => (first, parts.collect()),
+        None => (text, Vec::new()),
     }
 }
 
 /// The name in `[name](target)`, `[name][]`, `[name][ref]`, or the plain text; `None` when
 /// the text is more than one name.
-fn link_text(text: &str) -> Option<String> {
+fn link_text(text: &str) -> Option<&str> {
     let text = text.trim();
     let name = match text.strip_prefix('[') {
         Some(rest) => {
@@ -105,7 +109,7 @@ fn link_text(text: &str) -> Option<String> {
     if name.is_empty() || name.contains(char::is_whitespace) {
         return None;
     }
-    Some(name.to_string())
+    Some(name)
 }
 
 #[cfg(test)]
