@@ -252,9 +252,11 @@ pub(crate) fn scan<'t>(
             push_row(table, source, &line, indent, columns);
             continue;
         }
-        if lines
-            .peek()
-            .is_some_and(|next| has_pipe(rest) && next.text(source).contains('\t'))
+        // The pipe test first: finding the next line costs a search, and most lines have no pipe.
+        if has_pipe(rest)
+            && lines
+                .peek()
+                .is_some_and(|next| next.text(source).contains('\t'))
         {
             return decline("tab in a possible delimiter row", at);
         }
