@@ -306,12 +306,13 @@ impl<'a> Reader<'a> {
 
     fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_space();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
+        // Most objects in the docs have a handful of members: one allocation, not three.
+        let mut members = Vec::with_capacity(8);
         loop {
             self.skip_space();
             let key_start = self.base + self.pos;

@@ -57,7 +57,12 @@ pub(crate) fn scan<'t>(
     body_start: usize,
     report: &mut Reporter,
 ) -> Result<Scan<'t>, Declined> {
-    let mut out = Scan::default();
+    let mut out = Scan {
+        // A page has a dozen or so headings and paragraphs; start there rather than at none.
+        headings: Vec::with_capacity(16),
+        paragraphs: Vec::with_capacity(32),
+        ..Scan::default()
+    };
     let mut comments: Vec<(usize, usize)> = Vec::new();
     let decline = |reason, offset| Err(Declined { reason, offset });
     if memchr::memchr(b'\r', &source.as_bytes()[body_start..]).is_some() {
@@ -265,10 +270,12 @@ pub(crate) fn scan<'t>(
                 return decline("table header without a leading pipe after a paragraph", at);
             }
             close(&mut open, &mut out, line.start);
+            // Room for a typical table (a dozen rows) up front: growing from empty reallocates
+            // each vector four or five times.
             let mut table = Table {
                 start: at,
-                rows: Vec::new(),
-                cells: Vec::new(),
+                rows: Vec::with_capacity(16),
+                cells: Vec::with_capacity(16 * columns),
             };
             push_row(&mut table, source, &line, indent, columns);
             lines.next(); // the delimiter row, which is not a row of the table
