@@ -37,10 +37,10 @@ pub(crate) fn merge_properties(
     report: &mut Reporter,
 ) -> Vec<Property> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
     for table in tables {
         for row in &table.rows {
-            if by_name.contains_key(&row.name) {
+            if by_name.contains_key(row.name) {
                 report.warn(
                     codes::PROPERTY_DUPLICATE,
                     row.name_offset,
@@ -75,13 +75,13 @@ pub(crate) fn merge_properties(
                     DocType::unknown()
                 }
             };
-            by_name.insert(row.name.clone(), drafts.len());
+            by_name.insert(row.name, drafts.len());
             drafts.push(Draft {
                 property: Property {
-                    name: row.name.clone(),
+                    name: row.name.to_string(),
                     nullable: true,
                     navigation: table.navigation,
-                    description: row.description.clone(),
+                    description: row.description.to_string(),
                     source: Source {
                         file: report.file.to_string(),
                         line: report.line(row.name_offset),
@@ -111,7 +111,7 @@ pub(crate) fn merge_properties(
                 format!("JSON value of `{}` names `DateTime`, which OData does not have; read as Edm.DateTimeOffset", key.name),
             );
         }
-        match by_name.get(&key.name) {
+        match by_name.get(key.name.as_str()) {
             Some(&index) => {
                 let draft = &mut drafts[index];
                 if draft.matched_json {
@@ -128,7 +128,7 @@ pub(crate) fn merge_properties(
                         format!("JSON block key `{}` is not in the Properties table; expected a table row for it (typed from the JSON)", key.name),
                     );
                 }
-                by_name.insert(key.name.clone(), drafts.len());
+                by_name.insert(&key.name, drafts.len());
                 drafts.push(Draft {
                     property: Property {
                         name: key.name.clone(),

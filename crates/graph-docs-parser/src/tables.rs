@@ -6,32 +6,32 @@ use crate::type_cell::{self, TypeCell};
 
 /// One row of a Properties or Relationships table.
 #[derive(Clone, Debug)]
-pub(crate) struct PropertyRow {
-    pub name: String,
+pub(crate) struct PropertyRow<'t> {
+    pub name: &'t str,
     pub name_offset: usize,
     /// The type cell, read; `None` when not understood.
     pub ty: Option<TypeCell>,
     /// The type cell's text, for messages.
-    pub type_text: String,
+    pub type_text: &'t str,
     pub type_offset: usize,
-    pub description: String,
+    pub description: &'t str,
 }
 
 /// A table of properties.
 #[derive(Clone, Debug)]
-pub(crate) struct PropertyTable {
+pub(crate) struct PropertyTable<'t> {
     pub start: usize,
     /// A Relationships table: its rows are navigation properties.
     pub navigation: bool,
-    pub rows: Vec<PropertyRow>,
+    pub rows: Vec<PropertyRow<'t>>,
 }
 
 /// Reads `table` as a property table if its shape is one.
-pub(crate) fn property_table(
-    source: &str,
+pub(crate) fn property_table<'t>(
+    source: &'t str,
     table: &Table,
-    headings: &[Heading],
-) -> Option<PropertyTable> {
+    headings: &[Heading<'_>],
+) -> Option<PropertyTable<'t>> {
     if table.row_cells(0).len() < 2 || table.rows.len() < 2 {
         return None;
     }
@@ -48,9 +48,9 @@ pub(crate) fn property_table(
             name,
             name_offset: table.cell_start(index, 0),
             ty,
-            type_text: type_text.to_string(),
+            type_text,
             type_offset: table.cell_start(index, 1),
-            description: table.cell(source, index, 2).trim().to_string(),
+            description: table.cell(source, index, 2).trim(),
         });
     }
     let body_rows = table.rows.len() - 1;
@@ -88,7 +88,7 @@ fn section_is_relationships(headings: &[Heading], offset: usize) -> bool {
 }
 
 /// The property name in a name cell: `name`, `**name**`, `` `name` ``, `name (deprecated)`.
-pub(crate) fn property_name(cell: &str) -> Option<String> {
+pub(crate) fn property_name(cell: &str) -> Option<&str> {
     let text = cell.trim().trim_start_matches(['*', '_', '`']).trim_start();
     let end = text
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '.' | '-')))
@@ -98,7 +98,7 @@ pub(crate) fn property_name(cell: &str) -> Option<String> {
     let first = name.chars().next()?;
     let plausible_rest = rest.is_empty() || rest.starts_with([' ', '(', '<', '\t']);
     if (first.is_ascii_alphabetic() || first == '@' || first == '_') && plausible_rest {
-        Some(name.to_string())
+        Some(name)
     } else {
         None
     }
@@ -115,19 +115,16 @@ mod tests {
 
     #[test]
     fn name_cells() {
+        assert_eq!(property_name("**displayName**"), Some("displayName"));
+        assert_eq!(property_name("`id`"), Some("id"));
         assert_eq!(
-            property_name("**displayName**").as_deref(),
-            Some("displayName")
-        );
-        assert_eq!(property_name("`id`").as_deref(), Some("id"));
-        assert_eq!(
-            property_name("registrantId (deprecated)").as_deref(),
+            property_name("registrantId (deprecated)"),
             Some("registrantId")
         );
-        assert_eq!(property_name("@odata.type").as_deref(), Some("@odata.type"));
+        assert_eq!(property_name("@odata.type"), Some("@odata.type"));
         assert_eq!(property_name("[List](../api/x-list.md)"), None);
         assert_eq!(
-            property_name("Delegated (work or school account)").as_deref(),
+            property_name("Delegated (work or school account)"),
             Some("Delegated")
         );
         assert!(is_identifier("unknownFutureValue"));
