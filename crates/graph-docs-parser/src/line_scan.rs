@@ -404,7 +404,10 @@ fn heading<'t>(source: &'t str, line: &Line, indent: usize, level: u8) -> Option
     if let Some(text) = text_of_plain_inline_links(content) {
         return Some(Heading {
             level,
-            text: Cow::Owned(text.trim().to_string()),
+            text: match text {
+                Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+                Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+            },
             anchor: None,
             start,
         });
@@ -427,8 +430,16 @@ fn every_bracket_opens_an_inline_link(content: &str) -> bool {
 
 /// The visible text of `content` when it is plain text and inline links with plain text and a
 /// plain destination (`[C#](#tab/csharp)` -> `C#`); `None` for anything else.
-fn text_of_plain_inline_links(content: &str) -> Option<String> {
-    let mut text = String::with_capacity(content.len());
+fn text_of_plain_inline_links(content: &str) -> Option<Cow<'_, str>> {
+    // Borrowed while the text is one piece of the line (`[HTTP](#tab/http)`, the usual case).
+    let mut text = Cow::Borrowed("");
+    let mut push = |piece| {
+        if text.is_empty() {
+            text = Cow::Borrowed(piece);
+        } else if !piece.is_empty() {
+            text.to_mut().push_str(piece);
+        }
+    };
     let mut rest = content;
     while let Some(open) = rest.find('[') {
         let (before, link) = rest.split_at(open);
@@ -439,14 +450,14 @@ fn text_of_plain_inline_links(content: &str) -> Option<String> {
         if before.contains(INLINE_MARKUP) || label.contains(INLINE_MARKUP) || !plain_destination {
             return None;
         }
-        text.push_str(before);
-        text.push_str(label);
+        push(before);
+        push(label);
         rest = after;
     }
     if rest.contains(INLINE_MARKUP) {
         return None;
     }
-    text.push_str(rest);
+    push(rest);
     Some(text)
 }
 
