@@ -103,6 +103,11 @@ pub(crate) fn same_qualified_name(a: &str, b: &str, namespace: &str) -> bool {
     bytes(a).eq(bytes(b))
 }
 
+/// The last dotted segment of a type name (`microsoft.graph.identity` -> `identity`).
+pub(crate) fn simple_name(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
 pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.len() >= prefix.len()
         && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())

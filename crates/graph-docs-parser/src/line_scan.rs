@@ -29,7 +29,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::annotation;
 use crate::report::Reporter;
-use crate::scan::{Cell, CodeBlock, Heading, Row, Scan, Table};
+use crate::scan::{trimmed, Cell, CodeBlock, Heading, Row, Scan, Table};
 
 /// Why the line scanner declined a page, and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -404,10 +404,7 @@ fn heading<'t>(source: &'t str, line: &Line, indent: usize, level: u8) -> Option
     if let Some(text) = text_of_plain_inline_links(content) {
         return Some(Heading {
             level,
-            text: match text {
-                Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-                Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
-            },
+            text: trimmed(text),
             anchor: None,
             start,
         });

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use graph_ir::{Property, Source};
 
 use crate::codes;
-use crate::doc_type::{same_qualified_name, DocType, Element};
+use crate::doc_type::{same_qualified_name, simple_name, DocType, Element};
 use crate::placeholder::Placeholder;
 use crate::report::Reporter;
 use crate::resource::apply_description;
@@ -210,9 +210,4 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
     if !key.placeholder.enum_members.is_empty() {
         draft.property.enum_members = key.placeholder.enum_members.clone();
     }
-}
-
-/// The last dotted segment of a type name (`microsoft.graph.identity` -> `identity`).
-fn simple_name(name: &str) -> &str {
-    name.rsplit('.').next().unwrap_or(name)
 }

@@ -8,7 +8,7 @@ use graph_ir::{BaseOrigin, BaseType, Property, Source, TypeDef};
 use crate::annotation::{parse_json, Annotation, JsonSite};
 use crate::codes;
 use crate::description;
-use crate::doc_type::qualify;
+use crate::doc_type::{qualify, simple_name};
 use crate::lenient_json::Node;
 use crate::merge::{merge_properties, JsonProperty};
 use crate::placeholder;
@@ -201,9 +201,7 @@ fn base_type(
     match (from_annotation, from_prose) {
         (Some(annotated), prose) => {
             if let (Some(prose), Some(p)) = (prose, facts.prose_base.as_ref()) {
-                let same_simple_name = prose.rsplit('.').next().map(str::to_ascii_lowercase)
-                    == annotated.rsplit('.').next().map(str::to_ascii_lowercase);
-                if !same_simple_name {
+                if !simple_name(&prose).eq_ignore_ascii_case(simple_name(&annotated)) {
                     report.warn(
                         codes::BASE_TYPE_CONFLICT,
                         p.offset,

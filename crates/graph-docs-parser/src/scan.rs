@@ -66,6 +66,16 @@ pub(crate) struct Scan<'t> {
     pub paragraphs: Vec<(usize, usize)>,
 }
 
+/// `text` without surrounding whitespace; borrowed text stays borrowed, and owned text is
+/// copied only when there is something to trim.
+pub(crate) fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    }
+}
+
 /// Runs the markdown pass over `source[body_start..]`; offsets are into `source`.
 ///
 /// The line scanner ([`crate::line_scan`]) does it when the page holds only the shapes it
@@ -100,9 +110,7 @@ pub(crate) fn scan_markdown<'t>(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(mut h) = heading.take() {
-                    if h.text.trim().len() != h.text.len() {
-                        h.text = Cow::Owned(h.text.trim().to_string());
-                    }
+                    h.text = trimmed(h.text);
                     out.headings.push(h);
                 }
             }
