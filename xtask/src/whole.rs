@@ -103,6 +103,8 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
         let options = graph_codegen::Options {
             disambiguate: true,
             namespace_modules: true,
+            // Thousands of files: the fast renderer, which gives the same bytes.
+            renderer: graph_codegen::Renderer::Text,
             ..graph_codegen::Options::default()
         };
         match graph_codegen::generate_reporting(schema, &options) {

@@ -56,6 +56,22 @@ pub struct Options {
     /// Threads that render files; `None` uses every available core. The output is the same
     /// for any count.
     pub threads: Option<std::num::NonZeroUsize>,
+    /// How files are turned into text. The output is the same for both.
+    pub renderer: Renderer,
+}
+
+/// How the generator turns each emitted construct into formatted text. Both give the same
+/// bytes (`tests/renderers_agree.rs` holds them to it); they differ in speed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Renderer {
+    /// The reference: every emitter's `quote` tokens, parsed by syn and printed by
+    /// prettyplease.
+    #[default]
+    Tokens,
+    /// The fast path for whole docs trees: [`emit::text`] writes each file's formatted text
+    /// directly, and a file it declines (a layout it does not reproduce) goes through
+    /// [`Renderer::Tokens`].
+    Text,
 }
 
 impl Default for Options {
@@ -67,6 +83,7 @@ impl Default for Options {
             disambiguate: false,
             namespace_modules: false,
             threads: None,
+            renderer: Renderer::Tokens,
         }
     }
 }
@@ -91,6 +108,8 @@ pub struct Output {
     pub warnings: Vec<Diagnostic>,
     /// Rust items generated: structs, `Any*` enums and wire enums.
     pub items: usize,
+    /// Files [`Renderer::Text`] left to [`Renderer::Tokens`]; 0 with `Tokens`.
+    pub declined: usize,
 }
 
 /// Generates the version module for `schema`: one file per struct, `Any*` enum and enum, plus
@@ -150,7 +169,20 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
     let threads = options
         .threads
         .map_or_else(available_cores, std::num::NonZeroUsize::get);
-    for rendered in render_items(&plan, &version, &import.to_string(), threads) {
+    // The text renderer writes the `use` line as prettyplease prints it.
+    let import_text = match options.renderer {
+        Renderer::Tokens => None,
+        Renderer::Text => Some(emit::format_tokens("<import>", import.clone())?),
+    };
+    let mut declined = 0;
+    for (rendered, text_declined) in render_items(
+        &plan,
+        &version,
+        &import.to_string(),
+        import_text.as_deref(),
+        threads,
+    ) {
+        declined += usize::from(text_declined);
         match rendered {
             Ok(file) => files.push(file),
             Err(error) => errors.push(error),
@@ -170,22 +202,49 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
         version: &version,
         items: item_names,
     };
-    let mut module = module.to_token_stream();
-    if options.namespace_modules {
-        NamespaceEmitter::new(namespaced_items(&plan)).to_tokens(&mut module);
+    let namespaces = options
+        .namespace_modules
+        .then(|| NamespaceEmitter::new(namespaced_items(&plan)));
+    let module_text = import_text
+        .as_ref()
+        .map(|_| emit::text::module::module_file(&module, namespaces.as_ref(), &whole));
+    match module_text {
+        Some(Ok(contents)) => files.push(GeneratedFile {
+            path: "mod.rs".into(),
+            contents,
+        }),
+        _ => {
+            declined += usize::from(module_text.is_some());
+            let mut tokens = module.to_token_stream();
+            if let Some(namespaces) = &namespaces {
+                namespaces.to_tokens(&mut tokens);
+            }
+            push_rendered(&mut files, &mut errors, "mod.rs".into(), &whole, tokens);
+        }
     }
-    push_rendered(&mut files, &mut errors, "mod.rs".into(), &whole, module);
     let registry = RegistryEmitter {
         entries: registry_entries(&plan),
         import: import.clone(),
     };
-    push_rendered(
-        &mut files,
-        &mut errors,
-        "registry.rs".into(),
-        &whole,
-        registry.to_token_stream(),
-    );
+    let registry_text = import_text
+        .as_ref()
+        .map(|import| emit::text::module::registry_file(&registry.entries, &whole, import));
+    match registry_text {
+        Some(Ok(contents)) => files.push(GeneratedFile {
+            path: "registry.rs".into(),
+            contents,
+        }),
+        _ => {
+            declined += usize::from(registry_text.is_some());
+            push_rendered(
+                &mut files,
+                &mut errors,
+                "registry.rs".into(),
+                &whole,
+                registry.to_token_stream(),
+            );
+        }
+    }
 
     if errors.is_empty() {
         files.sort();
@@ -193,6 +252,7 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
             files,
             warnings: plan.warnings,
             items: item_count,
+            declined,
         })
     } else {
         Err(errors)
@@ -249,41 +309,55 @@ enum Item<'p> {
 }
 
 impl<'p> Item<'p> {
-    /// (path, source page, tokens) of the item's file.
-    fn emit(self, plan: &Plan) -> (String, &'p str, TokenStream) {
+    /// The item's file name and source page.
+    fn path_and_source(self) -> (String, &'p str) {
         match self {
-            Item::Struct(s) => (
-                naming::file_name(&s.rust),
-                &s.source.file,
-                StructEmitter { plan: s }.to_token_stream(),
-            ),
+            Item::Struct(s) => (naming::file_name(&s.rust), &s.source.file),
+            Item::Polymorphic(p) => (naming::file_name(&p.rust), &p.source.file),
+            Item::Enum(e) => (naming::file_name(&e.rust), &e.source.file),
+        }
+    }
+
+    /// The item's tokens, for [`Renderer::Tokens`].
+    fn tokens(self, plan: &Plan) -> TokenStream {
+        match self {
+            Item::Struct(s) => StructEmitter { plan: s }.to_token_stream(),
             Item::Polymorphic(p) => {
                 let base = &plan.structs[&p.base_qualified];
-                let tokens = PolymorphicEmitter { plan: p, base }.to_token_stream();
-                (naming::file_name(&p.rust), &p.source.file, tokens)
+                PolymorphicEmitter { plan: p, base }.to_token_stream()
             }
-            Item::Enum(e) => (
-                naming::file_name(&e.rust),
-                &e.source.file,
-                WireEnumEmitter { plan: e }.to_token_stream(),
-            ),
+            Item::Enum(e) => WireEnumEmitter { plan: e }.to_token_stream(),
+        }
+    }
+
+    /// The item's file written by [`Renderer::Text`].
+    fn text(self, plan: &Plan, source_line: &str, import: &str) -> emit::text::Rendered {
+        match self {
+            Item::Struct(s) => emit::text::structs::struct_file(s, source_line, import),
+            Item::Polymorphic(p) => {
+                let base = &plan.structs[&p.base_qualified];
+                emit::text::polymorphic::polymorphic_file(p, base, source_line, import)
+            }
+            Item::Enum(e) => emit::text::wire_enum::wire_enum_file(e, source_line, import),
         }
     }
 }
 
-/// Emits and renders every per-item file, in plan order.
+/// Emits and renders every per-item file, in plan order, each with whether the text renderer
+/// declined it.
 ///
-/// Parsing the tokens back with syn and printing them with prettyplease is most of the
-/// generator's time, and the files are independent, so rayon shares them between `threads`
-/// threads; its indexed collect keeps plan order, so the output does not depend on which
-/// thread did what. `proc_macro2` token streams cannot cross threads: each worker parses its
-/// own copy of `import` (the `use` line's source text).
+/// With [`Renderer::Tokens`] (no `import_text`), parsing the tokens back with syn and printing
+/// them with prettyplease is most of the generator's time, and the files are independent, so
+/// rayon shares them between `threads` threads; its indexed collect keeps plan order, so the
+/// output does not depend on which thread did what. `proc_macro2` token streams cannot cross
+/// threads: each worker parses its own copy of `import` (the `use` line's source text).
 fn render_items(
     plan: &Plan,
     version: &str,
     import: &str,
+    import_text: Option<&str>,
     threads: usize,
-) -> Vec<Result<GeneratedFile, Diagnostic>> {
+) -> Vec<(Result<GeneratedFile, Diagnostic>, bool)> {
     use rayon::prelude::*;
 
     let items: Vec<Item> = plan
@@ -293,19 +367,33 @@ fn render_items(
         .chain(plan.polymorphics.values().map(Item::Polymorphic))
         .chain(plan.enums.values().map(Item::Enum))
         .collect();
-    let parse_import = || -> TokenStream {
-        import
-            .parse()
-            .expect("the import line was printed from tokens")
-    };
-    let render_one = |import: &mut TokenStream, item: Item| {
-        let (path, source, tokens) = item.emit(plan);
+    let parse_import = || -> Option<TokenStream> { None };
+    let render_one = |parsed_import: &mut Option<TokenStream>, item: Item| {
+        let (path, source) = item.path_and_source();
+        let source_line = format!("Microsoft Graph documentation, {version}, {source}.");
+        let declined = match import_text {
+            Some(import_text) => match item.text(plan, &source_line, import_text) {
+                Ok(contents) => return (Ok(GeneratedFile { path, contents }), false),
+                Err(emit::text::Declined(why)) => {
+                    eprintln!("DECLINED {path}: {why}");
+                    true
+                }
+            },
+            None => false,
+        };
+        let import = parsed_import.get_or_insert_with(|| {
+            import
+                .parse()
+                .expect("the import line was printed from tokens")
+        });
+        let tokens = item.tokens(plan);
         let tokens = quote! {
             #import
             #tokens
         };
-        let source_line = format!("Microsoft Graph documentation, {version}, {source}.");
-        emit::render(&path, &source_line, tokens).map(|contents| GeneratedFile { path, contents })
+        let rendered = emit::render(&path, &source_line, tokens)
+            .map(|contents| GeneratedFile { path, contents });
+        (rendered, declined)
     };
     let threads = threads
         .min(items.len().div_ceil(MIN_ITEMS_PER_THREAD))

@@ -4,6 +4,7 @@ pub mod module;
 pub mod namespaces;
 pub mod polymorphic;
 pub mod structs;
+pub mod text;
 pub mod wire_enum;
 
 use graph_ir::Diagnostic;
@@ -32,9 +33,25 @@ pub fn render(path: &str, source_line: &str, tokens: TokenStream) -> Result<Stri
     ))
 }
 
+/// Formats `tokens` as prettyplease prints them, without the file header or blank lines
+/// between items (the runtime `use` line, for the text renderer). Tokens that do not parse are
+/// a generator bug, reported against `what`.
+pub fn format_tokens(what: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
+    let file: syn::File = syn::parse2(tokens).map_err(|error| {
+        vec![Diagnostic::error(
+            "codegen-internal",
+            what,
+            1,
+            1,
+            format!("generated code does not parse ({error}); this is a generator bug"),
+        )]
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
 /// Puts a blank line between top-level items, as a person (or rustfmt) would; prettyplease
 /// leaves none. Runs of one-line declarations of one kind (`mod a;`, `mod b;`) stay together.
-fn separate_items(text: &str) -> String {
+pub(crate) fn separate_items(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut previous: Option<&str> = None;
     for line in text.lines() {

@@ -13,12 +13,19 @@ pub struct ModuleEmitter<'p> {
     pub items: Vec<&'p str>,
 }
 
+impl ModuleEmitter<'_> {
+    /// The module's inner doc line.
+    pub(crate) fn doc(&self) -> String {
+        format!(
+            "Microsoft Graph {} models, generated from the documentation pages.",
+            self.version
+        )
+    }
+}
+
 impl ToTokens for ModuleEmitter<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        let doc = format!(
-            " Microsoft Graph {} models, generated from the documentation pages.",
-            self.version
-        );
+        let doc = format!(" {}", self.doc());
         let mut items = self.items.clone();
         items.sort_unstable();
         let modules: Vec<_> = items.iter().map(|item| ident(&module_name(item))).collect();

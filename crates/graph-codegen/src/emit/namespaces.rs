@@ -22,16 +22,18 @@ pub struct NamespacedItem {
 /// Emits `pub mod <namespace> { pub use super::X as Y; ... }`, nested for nested namespaces.
 #[derive(Default)]
 pub struct NamespaceEmitter {
-    root: Node,
+    pub(crate) root: Node,
 }
 
+/// One namespace module and the modules nested in it.
 #[derive(Default)]
-struct Node {
+pub(crate) struct Node {
     /// The Graph namespace, e.g. `microsoft.graph.callRecords`.
-    namespace: String,
+    pub(crate) namespace: String,
     /// (name inside the module, version-wide Rust name), sorted, unique by the first.
-    items: BTreeMap<String, String>,
-    children: BTreeMap<String, Node>,
+    pub(crate) items: BTreeMap<String, String>,
+    /// Nested namespace modules by module name.
+    pub(crate) children: BTreeMap<String, Node>,
 }
 
 impl NamespaceEmitter {
@@ -72,6 +74,14 @@ impl ToTokens for NamespaceEmitter {
 }
 
 impl Node {
+    /// The module's doc line.
+    pub(crate) fn doc(&self) -> String {
+        format!(
+            "The `{}` namespace: its types under their names in the namespace.",
+            self.namespace
+        )
+    }
+
     fn tokens(&self, module: &str, depth: usize) -> TokenStream {
         let up = vec![quote!(super); depth];
         let uses = self.items.iter().map(|(alias, rust)| {
@@ -87,10 +97,7 @@ impl Node {
             .children
             .iter()
             .map(|(name, child)| child.tokens(name, depth + 1));
-        let doc = format!(
-            " The `{}` namespace: its types under their names in the namespace.",
-            self.namespace
-        );
+        let doc = format!(" {}", self.doc());
         let module = ident(module);
         quote! {
             #[doc = #doc]

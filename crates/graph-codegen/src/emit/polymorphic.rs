@@ -39,19 +39,11 @@ impl ToTokens for PolymorphicEmitter<'_> {
         let plan = self.plan;
         let name = ident(&plan.rust);
         let base = ident(&plan.base_rust);
-        let base_qualified = &plan.base_qualified;
-        let enum_doc = doc_attrs(&[
-            format!("`{base_qualified}` or any type derived from it, chosen by `@odata.type`."),
-            String::new(),
-            format!(
-                "Wherever the documentation types a property as `{base_qualified}`, the value may \
-                 be any of these; an unrecognised `@odata.type` lands in `Unknown` with every field kept."
-            ),
-        ]);
-        let base_doc = format!(" No `@odata.type`, or `#{base_qualified}`.");
+        let enum_doc = doc_attrs(&enum_doc(plan));
+        let base_doc = format!(" {}", base_variant_doc(plan));
         let derived_variants = plan.derived.iter().map(|(qualified, rust)| {
             let variant = ident(rust);
-            let doc = format!(" `@odata.type` `#{qualified}`.");
+            let doc = format!(" {}", derived_variant_doc(qualified));
             quote!(#[doc = #doc] #variant(super::#variant),)
         });
         let from_impls = std::iter::once(&plan.base_rust)
@@ -237,4 +229,27 @@ impl ToTokens for PolymorphicEmitter<'_> {
             }
         });
     }
+}
+
+/// Doc lines of an `Any*` enum.
+pub(crate) fn enum_doc(plan: &PolymorphicPlan) -> [String; 3] {
+    let base_qualified = &plan.base_qualified;
+    [
+        format!("`{base_qualified}` or any type derived from it, chosen by `@odata.type`."),
+        String::new(),
+        format!(
+            "Wherever the documentation types a property as `{base_qualified}`, the value may \
+             be any of these; an unrecognised `@odata.type` lands in `Unknown` with every field kept."
+        ),
+    ]
+}
+
+/// Doc line of the base variant.
+pub(crate) fn base_variant_doc(plan: &PolymorphicPlan) -> String {
+    format!("No `@odata.type`, or `#{}`.", plan.base_qualified)
+}
+
+/// Doc line of a derived variant.
+pub(crate) fn derived_variant_doc(qualified: &str) -> String {
+    format!("`@odata.type` `#{qualified}`.")
 }

@@ -175,7 +175,7 @@ pub fn deprecated_attr(field: &FieldPlan) -> Option<TokenStream> {
 }
 
 /// Doc lines of a struct: the description, then what Graph type it is.
-fn struct_doc(plan: &StructPlan) -> Vec<String> {
+pub(crate) fn struct_doc(plan: &StructPlan) -> Vec<String> {
     let mut lines = Vec::new();
     if !plan.description.trim().is_empty() {
         lines.push(paragraph(&plan.description));

@@ -82,7 +82,7 @@ impl ToTokens for WireEnumEmitter<'_> {
     }
 }
 
-fn enum_doc(plan: &EnumPlan) -> Vec<String> {
+pub(crate) fn enum_doc(plan: &EnumPlan) -> Vec<String> {
     let mut lines = Vec::new();
     match &plan.origin {
         EnumOrigin::Declared(qualified) => {
@@ -101,7 +101,7 @@ fn enum_doc(plan: &EnumPlan) -> Vec<String> {
     lines
 }
 
-fn member_doc(member: &MemberPlan) -> Vec<String> {
+pub(crate) fn member_doc(member: &MemberPlan) -> Vec<String> {
     let mut lines = Vec::new();
     if !member.description.trim().is_empty() {
         lines.push(paragraph(&member.description));

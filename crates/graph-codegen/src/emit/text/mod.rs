@@ -1,0 +1,448 @@
+//! The fast renderer: each emitter's output written straight as formatted text, byte for byte
+//! what its [`quote::ToTokens`] twin gives after a syn parse and prettyplease.
+//!
+//! Whole docs trees are thousands of files, and parsing the emitted tokens back with syn and
+//! printing them with prettyplease was nine tenths of generating them. The text written here
+//! mirrors prettyplease's layout for the few constructs the generator emits: a construct goes on
+//! one line when it fits prettyplease's margin, else in the one broken form prettyplease gives
+//! it. Anything outside those forms (a line that would break twice, a string literal that needs
+//! escapes, a deprecation note) makes the text emitter decline the whole file, which is then
+//! rendered through syn and prettyplease as before; so the output never depends on which
+//! renderer ran. The tokens path stays the reference: `tests/renderers_agree.rs` renders the
+//! fixtures, name-length sweeps around every breaking point and the 2021 docs corpus both ways
+//! and compares the bytes.
+
+pub mod module;
+pub mod polymorphic;
+pub mod structs;
+pub mod wire_enum;
+
+use crate::emit::GENERATED_MARKER;
+
+/// prettyplease's line width: a group is printed flat when it ends at or before this column.
+const MARGIN: usize = 89;
+/// prettyplease's indentation step.
+const INDENT: usize = 4;
+
+/// Why the text emitter declined a file (the construct it does not lay out); the tokens
+/// renderer takes the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Declined(pub &'static str);
+
+/// What the text emitter returns: the file, or [`Declined`].
+pub type Rendered = Result<String, Declined>;
+
+/// A generated file being written line by line.
+pub(crate) struct Text {
+    out: String,
+}
+
+const SPACES: &str = "                                                                ";
+
+impl Text {
+    /// A file that starts with the generated marker, its source line and the runtime import
+    /// (`import` is the formatted `use` line, newline included).
+    pub(crate) fn with_header(source_line: &str, import: &str, capacity: usize) -> Text {
+        let mut out = String::with_capacity(capacity);
+        out.push_str(GENERATED_MARKER);
+        out.push_str("\n// Source: ");
+        out.push_str(source_line);
+        out.push_str("\n\n");
+        if !import.is_empty() {
+            out.push_str(import);
+            out.push('\n');
+        }
+        Text { out }
+    }
+
+    /// The finished file.
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
+    fn indent(&mut self, indent: usize) {
+        let mut left = indent;
+        while left > 0 {
+            let step = left.min(SPACES.len());
+            self.out.push_str(&SPACES[..step]);
+            left -= step;
+        }
+    }
+
+    /// One line made of `parts`, at `indent`.
+    pub(crate) fn line(&mut self, indent: usize, parts: &[&str]) {
+        self.indent(indent);
+        for part in parts {
+            self.out.push_str(part);
+        }
+        self.out.push('\n');
+    }
+
+    /// Lines already laid out (constant blocks), each indented by `indent` more.
+    pub(crate) fn block(&mut self, indent: usize, text: &str) {
+        for line in text.lines() {
+            if line.is_empty() {
+                self.out.push('\n');
+            } else {
+                self.line(indent, &[line]);
+            }
+        }
+    }
+
+    /// An empty line (between top-level items).
+    pub(crate) fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    /// `///` doc lines, as prettyplease prints the `#[doc = " line"]` attributes of
+    /// [`crate::docs::doc_attrs`]: trailing spaces trimmed, an empty line as a bare `///`. A line
+    /// holding a newline would be printed as a block comment: declined.
+    pub(crate) fn docs<S: AsRef<str>>(&mut self, indent: usize, lines: &[S]) -> Result<(), Declined> {
+        for line in lines {
+            let line = line.as_ref();
+            if line.contains('\n') {
+                return Err(Declined("a doc line with a newline"));
+            }
+            let line = line.trim_end_matches(' ');
+            if line.is_empty() {
+                self.line(indent, &["///"]);
+            } else {
+                self.line(indent, &["/// ", line]);
+            }
+        }
+        Ok(())
+    }
+
+    /// A match arm `pattern => body,` whose body is an expression, not a block: flat when it
+    /// fits, else as prettyplease breaks it, `pattern => {`, the body on its own line (with `;`
+    /// when `semicolon`, for assignments) and `}`; a call body that still does not fit gets one
+    /// argument per line.
+    pub(crate) fn arm(
+        &mut self,
+        indent: usize,
+        pattern: &[&str],
+        body: Body<'_>,
+        semicolon: bool,
+    ) -> Result<(), Declined> {
+        // The comma after a flat arm is printed only when the arm does not break: it does not
+        // count against the margin.
+        if fits(indent, width(pattern) + " => ".len() + body.width()) {
+            self.indent(indent);
+            self.parts(pattern);
+            self.out.push_str(" => ");
+            body.write(self);
+            self.out.push_str(",\n");
+            return Ok(());
+        }
+        self.indent(indent);
+        self.parts(pattern);
+        self.out.push_str(" => {\n");
+        // The `;` is the break's own text, printed only when the arm breaks: like the comma,
+        // it does not count against the margin.
+        let tail = Tail {
+            text: if semicolon { ";" } else { "" },
+            counted: false,
+        };
+        let inner = indent + INDENT;
+        match body {
+            Body::Expr(parts) => {
+                if !fits(inner, width(parts)) {
+                    return Err(Declined("a line that would break"));
+                }
+                self.indent(inner);
+                self.parts(parts);
+                self.out.push_str(tail.text);
+                self.out.push('\n');
+            }
+            Body::Chain { head, member } => self.chain_with(inner, head, member, tail)?,
+            Body::Call { callee, args } => self.call_with(inner, callee, args, tail)?,
+        }
+        self.line(indent, &["}"]);
+        Ok(())
+    }
+
+    /// A call `callee(arg, arg)tail` (`tail` is what follows the closing parenthesis, `?;` for
+    /// a statement): flat when it fits, else one argument per line with a trailing comma.
+    pub(crate) fn call(
+        &mut self,
+        indent: usize,
+        callee: &[&str],
+        args: &[&[&str]],
+        tail: &str,
+    ) -> Result<(), Declined> {
+        let tail = Tail {
+            text: tail,
+            counted: true,
+        };
+        self.call_with(indent, callee, args, tail)
+    }
+
+    fn call_with(
+        &mut self,
+        indent: usize,
+        callee: &[&str],
+        args: &[&[&str]],
+        tail: Tail<'_>,
+    ) -> Result<(), Declined> {
+        if fits(indent, call_width(callee, args) + tail.width()) {
+            self.indent(indent);
+            write_call(self, callee, args);
+            self.out.push_str(tail.text);
+            self.out.push('\n');
+            return Ok(());
+        }
+        self.list(indent, callee, '(', args, ')', tail.text)
+    }
+
+    /// `head(` or `head<`, each item on its own line with a trailing comma, then `)tail`:
+    /// prettyplease's broken form of argument, parameter and generic lists.
+    fn list(
+        &mut self,
+        indent: usize,
+        head: &[&str],
+        open: char,
+        items: &[&[&str]],
+        close: char,
+        tail: &str,
+    ) -> Result<(), Declined> {
+        self.indent(indent);
+        self.parts(head);
+        self.out.push(open);
+        self.out.push('\n');
+        for item in items {
+            if !fits(indent + INDENT, width(item) + 1) {
+                return Err(Declined("a list item too long for its own line"));
+            }
+            self.indent(indent + INDENT);
+            self.parts(item);
+            self.out.push_str(",\n");
+        }
+        self.indent(indent);
+        self.out.push(close);
+        self.out.push_str(tail);
+        self.out.push('\n');
+        Ok(())
+    }
+
+    /// `head<inner>tail` (a generic type ending a field) or `head(inner)tail` (a tuple
+    /// variant): flat when it fits, else broken around `inner`.
+    pub(crate) fn wrapped(
+        &mut self,
+        indent: usize,
+        head: &[&str],
+        (open, close): (char, char),
+        inner: &[&str],
+        tail: &str,
+    ) -> Result<(), Declined> {
+        if fits(indent, width(head) + 1 + width(inner) + 1 + tail.len()) {
+            self.indent(indent);
+            self.parts(head);
+            self.out.push(open);
+            self.parts(inner);
+            self.out.push(close);
+            self.out.push_str(tail);
+            self.out.push('\n');
+            return Ok(());
+        }
+        self.list(indent, head, open, &[inner], close, tail)
+    }
+
+    /// A function signature with its opening brace, `head(params) -> output {`: flat when it
+    /// fits, else one parameter per line and `) -> output {`.
+    pub(crate) fn signature(
+        &mut self,
+        indent: usize,
+        head: &[&str],
+        params: &[&[&str]],
+        output: &[&str],
+    ) -> Result<(), Declined> {
+        let tail = format!(" -> {} {{", output.concat());
+        if fits(indent, call_width(head, params) + tail.len()) {
+            self.indent(indent);
+            write_call(self, head, params);
+            self.out.push_str(&tail);
+            self.out.push('\n');
+            return Ok(());
+        }
+        if !fits(indent, 1 + tail.len()) {
+            return Err(Declined("a function output too long for its own line"));
+        }
+        self.list(indent, head, '(', params, ')', &tail)
+    }
+
+    /// A top-level `impl<generics> Trait for self_ty {` (`head` is what follows `impl`, from
+    /// its space or `<`): flat when it fits, else broken before `for`.
+    pub(crate) fn impl_header(&mut self, head: &[&str], self_ty: &str) {
+        let flat = "impl".len() + width(head) + " for ".len() + self_ty.len() + " {".len();
+        self.out.push_str("impl");
+        self.parts(head);
+        if fits(0, flat) {
+            self.out.push_str(" for ");
+        } else {
+            self.out.push_str("\nfor ");
+        }
+        self.out.push_str(self_ty);
+        self.out.push_str(" {\n");
+    }
+
+    /// `head member tail` where `member` is a field or method access (`.next_value()?`):
+    /// flat when it fits, else prettyplease's break before the dot, `member tail` one indent
+    /// deeper.
+    pub(crate) fn chain(
+        &mut self,
+        indent: usize,
+        head: &[&str],
+        member: &[&str],
+        tail: &str,
+    ) -> Result<(), Declined> {
+        let tail = Tail {
+            text: tail,
+            counted: true,
+        };
+        self.chain_with(indent, head, member, tail)
+    }
+
+    fn chain_with(
+        &mut self,
+        indent: usize,
+        head: &[&str],
+        member: &[&str],
+        tail: Tail<'_>,
+    ) -> Result<(), Declined> {
+        if fits(indent, width(head) + width(member) + tail.width()) {
+            self.indent(indent);
+            self.parts(head);
+            self.parts(member);
+            self.out.push_str(tail.text);
+            self.out.push('\n');
+            return Ok(());
+        }
+        self.flat(indent, head)?;
+        if !fits(indent + INDENT, width(member) + tail.width()) {
+            return Err(Declined("a line that would break"));
+        }
+        self.indent(indent + INDENT);
+        self.parts(member);
+        self.out.push_str(tail.text);
+        self.out.push('\n');
+        Ok(())
+    }
+
+    /// One line that prettyplease would print flat only if it fits: declined otherwise.
+    pub(crate) fn flat(&mut self, indent: usize, parts: &[&str]) -> Result<(), Declined> {
+        if !fits(indent, width(parts)) {
+            return Err(Declined("a line that would break"));
+        }
+        self.line(indent, parts);
+        Ok(())
+    }
+
+    fn parts(&mut self, parts: &[&str]) {
+        for part in parts {
+            self.out.push_str(part);
+        }
+    }
+}
+
+/// What follows a construct on its last line, and whether prettyplease counts it when
+/// deciding whether the construct fits.
+#[derive(Clone, Copy)]
+struct Tail<'a> {
+    text: &'a str,
+    counted: bool,
+}
+
+impl Tail<'_> {
+    fn width(self) -> usize {
+        if self.counted {
+            self.text.len()
+        } else {
+            0
+        }
+    }
+}
+
+/// The body of a match arm.
+#[derive(Clone, Copy)]
+pub(crate) enum Body<'a> {
+    /// An expression laid out on one line; declined when it does not fit.
+    Expr(&'a [&'a str]),
+    /// `head member`, broken before `member` (a `.field` or `.method()` access) when it does
+    /// not fit.
+    Chain {
+        /// Everything before the dot.
+        head: &'a [&'a str],
+        /// The access, from its dot.
+        member: &'a [&'a str],
+    },
+    /// A call, broken one argument per line when it does not fit.
+    Call {
+        /// Everything before the parenthesis.
+        callee: &'a [&'a str],
+        /// The arguments.
+        args: &'a [&'a [&'a str]],
+    },
+}
+
+impl Body<'_> {
+    fn width(&self) -> usize {
+        match self {
+            Body::Expr(parts) => width(parts),
+            Body::Chain { head, member } => width(head) + width(member),
+            Body::Call { callee, args } => call_width(callee, args),
+        }
+    }
+
+    fn write(&self, text: &mut Text) {
+        match self {
+            Body::Expr(parts) => text.parts(parts),
+            Body::Chain { head, member } => {
+                text.parts(head);
+                text.parts(member);
+            }
+            Body::Call { callee, args } => write_call(text, callee, args),
+        }
+    }
+}
+
+fn write_call(text: &mut Text, callee: &[&str], args: &[&[&str]]) {
+    text.parts(callee);
+    text.out.push('(');
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            text.out.push_str(", ");
+        }
+        text.parts(arg);
+    }
+    text.out.push(')');
+}
+
+fn call_width(callee: &[&str], args: &[&[&str]]) -> usize {
+    width(callee) + 2 + args.iter().map(|a| width(a)).sum::<usize>() + 2 * args.len().saturating_sub(1)
+}
+
+fn width(parts: &[&str]) -> usize {
+    parts.iter().map(|p| p.len()).sum()
+}
+
+/// Whether `len` bytes starting at column `indent` end within prettyplease's margin.
+fn fits(indent: usize, len: usize) -> bool {
+    indent + len <= MARGIN
+}
+
+/// `text` as a string literal the way proc-macro2 writes it, when that is plain: printable
+/// ASCII with nothing to escape. Anything else declines, so escaping rules never need copying.
+pub(crate) fn literal(text: &str) -> Result<String, Declined> {
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        Ok(out)
+    } else {
+        Err(Declined("a string literal that needs escapes"))
+    }
+}
