@@ -374,10 +374,7 @@ fn render_items(
         let declined = match import_text {
             Some(import_text) => match item.text(plan, &source_line, import_text) {
                 Ok(contents) => return (Ok(GeneratedFile { path, contents }), false),
-                Err(emit::text::Declined(why)) => {
-                    eprintln!("DECLINED {path}: {why}");
-                    true
-                }
+                Err(emit::text::Declined(_)) => true,
             },
             None => false,
         };

@@ -146,7 +146,7 @@ impl Text {
         let inner = indent + INDENT;
         match body {
             Body::Expr(parts) => {
-                if !fits(inner, width(parts)) {
+                if !fits(inner, width(parts)) && breakable(parts) {
                     return Err(Declined("a line that would break"));
                 }
                 self.indent(inner);
@@ -209,8 +209,10 @@ impl Text {
         self.parts(head);
         self.out.push(open);
         self.out.push('\n');
-        for item in items {
-            if !fits(indent + INDENT, width(item) + 1) {
+        for (i, item) in items.iter().enumerate() {
+            // The last comma is the break's own text, printed only when the list breaks.
+            let comma = usize::from(i + 1 < items.len());
+            if !fits(indent + INDENT, width(item) + comma) && breakable(item) {
                 return Err(Declined("a list item too long for its own line"));
             }
             self.indent(indent + INDENT);
@@ -234,17 +236,32 @@ impl Text {
         inner: &[&str],
         tail: &str,
     ) -> Result<(), Declined> {
-        if fits(indent, width(head) + 1 + width(inner) + 1 + tail.len()) {
+        let tail = Tail {
+            text: tail,
+            counted: true,
+        };
+        self.wrapped_with(indent, head, (open, close), inner, tail)
+    }
+
+    pub(crate) fn wrapped_with(
+        &mut self,
+        indent: usize,
+        head: &[&str],
+        (open, close): (char, char),
+        inner: &[&str],
+        tail: Tail<'_>,
+    ) -> Result<(), Declined> {
+        if fits(indent, width(head) + 1 + width(inner) + 1 + tail.width()) {
             self.indent(indent);
             self.parts(head);
             self.out.push(open);
             self.parts(inner);
             self.out.push(close);
-            self.out.push_str(tail);
+            self.out.push_str(tail.text);
             self.out.push('\n');
             return Ok(());
         }
-        self.list(indent, head, open, &[inner], close, tail)
+        self.list(indent, head, open, &[inner], close, tail.text)
     }
 
     /// A function signature with its opening brace, `head(params) -> output {`: flat when it
@@ -328,9 +345,10 @@ impl Text {
         Ok(())
     }
 
-    /// One line that prettyplease would print flat only if it fits: declined otherwise.
+    /// One line that prettyplease would print flat only if it fits: declined otherwise, unless
+    /// it has nowhere to break.
     pub(crate) fn flat(&mut self, indent: usize, parts: &[&str]) -> Result<(), Declined> {
-        if !fits(indent, width(parts)) {
+        if !fits(indent, width(parts)) && breakable(parts) {
             return Err(Declined("a line that would break"));
         }
         self.line(indent, parts);
@@ -345,11 +363,12 @@ impl Text {
 }
 
 /// What follows a construct on its last line, and whether prettyplease counts it when
-/// deciding whether the construct fits.
+/// deciding whether the construct fits (a real token does; a separator printed only when an
+/// enclosing list breaks does not).
 #[derive(Clone, Copy)]
-struct Tail<'a> {
-    text: &'a str,
-    counted: bool,
+pub(crate) struct Tail<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) counted: bool,
 }
 
 impl Tail<'_> {
@@ -423,6 +442,13 @@ fn call_width(callee: &[&str], args: &[&[&str]]) -> usize {
 
 fn width(parts: &[&str]) -> usize {
     parts.iter().map(|p| p.len()).sum()
+}
+
+/// Whether prettyplease could break `parts` anywhere: a path, a literal or a parameter such as
+/// `base: super::Entity` it prints whole however long; with brackets or parentheses (even
+/// inside a string literal, to err on the safe side) the text renderer declines.
+fn breakable(parts: &[&str]) -> bool {
+    parts.iter().any(|p| p.contains(['(', '<', '[', '{']))
 }
 
 /// Whether `len` bytes starting at column `indent` end within prettyplease's margin.

@@ -1,7 +1,7 @@
 //! The text twins of [`crate::emit::module`] (`mod.rs`, `registry.rs`) and of
 //! [`crate::emit::namespaces`].
 
-use super::{literal, Declined, Rendered, Text, INDENT};
+use super::{literal, Declined, Rendered, Tail, Text, INDENT};
 use crate::emit::module::{ModuleEmitter, RegistryEntry};
 use crate::emit::namespaces::{NamespaceEmitter, Node};
 use crate::emit::separate_items;
@@ -146,7 +146,12 @@ fn visit_arm(text: &mut Text, name: &str, rust: &str, collection: bool) -> Resul
         text.line(body, &["visitor"]);
         text.line(chain, &[".visit::<"]);
         if collection {
-            text.wrapped(chain + INDENT, &[COLLECTION], ('<', '>'), &[rust], ",")?;
+            // The comma is the turbofish list's trailing one: not counted.
+            let comma = Tail {
+                text: ",",
+                counted: false,
+            };
+            text.wrapped_with(chain + INDENT, &[COLLECTION], ('<', '>'), &[rust], comma)?;
         } else {
             text.flat(chain + INDENT, &[rust, ","])?;
         }
