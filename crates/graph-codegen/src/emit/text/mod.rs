@@ -18,6 +18,7 @@ pub mod structs;
 pub mod wire_enum;
 
 use crate::emit::GENERATED_MARKER;
+use crate::plan::FieldPlan;
 
 /// prettyplease's line width: a group is printed flat when it ends at or before this column.
 const MARGIN: usize = 89;
@@ -213,7 +214,16 @@ impl Text {
             // The last comma is the break's own text, printed only when the list breaks.
             let comma = usize::from(i + 1 < items.len());
             if !fits(indent + INDENT, width(item) + comma) && breakable(item) {
-                return Err(Declined("a list item too long for its own line"));
+                // A one-argument call (`Some("#...")`) breaks around its argument in turn.
+                match item {
+                    [open, inner @ .., ")"] if open.ends_with('(') && !breakable(inner) => {
+                        self.line(indent + INDENT, &[open]);
+                        self.line(indent + 2 * INDENT, &[&inner.concat(), ","]);
+                        self.line(indent + INDENT, &["),"]);
+                        continue;
+                    }
+                    _ => return Err(Declined("a list item too long for its own line")),
+                }
             }
             self.indent(indent + INDENT);
             self.parts(item);
@@ -456,19 +466,47 @@ fn fits(indent: usize, len: usize) -> bool {
     indent + len <= MARGIN
 }
 
-/// `text` as a string literal the way proc-macro2 writes it, when that is plain: printable
-/// ASCII with nothing to escape. Anything else declines, so escaping rules never need copying.
+/// `text` as a string literal the way proc-macro2 writes it, when every character is printable
+/// ASCII (`"` and `\` escaped); anything else declines, so the escaping rules for other
+/// characters never need copying.
 pub(crate) fn literal(text: &str) -> Result<String, Declined> {
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-    {
-        let mut out = String::with_capacity(text.len() + 2);
-        out.push('"');
-        out.push_str(text);
-        out.push('"');
-        Ok(out)
-    } else {
-        Err(Declined("a string literal that needs escapes"))
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for b in text.bytes() {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => return Err(Declined("a string literal with characters to escape")),
+        }
+    }
+    out.push('"');
+    Ok(out)
+}
+
+impl Text {
+    /// `#[deprecated(note = "...")]` for a deprecated field or accessor, as
+    /// [`crate::emit::structs::deprecated_attr`] emits it; nothing when not deprecated.
+    pub(crate) fn deprecated(&mut self, indent: usize, field: &FieldPlan) -> Result<(), Declined> {
+        let Some(note) = field.deprecated.as_deref() else {
+            return Ok(());
+        };
+        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        if note.is_empty() {
+            self.line(indent, &["#[deprecated]"]);
+            return Ok(());
+        }
+        let note = literal(&note)?;
+        let flat = "#[deprecated(note = ".len() + note.len() + ")]".len();
+        if fits(indent, flat) {
+            self.line(indent, &["#[deprecated(note = ", &note, ")]"]);
+        } else {
+            self.line(indent, &["#[deprecated("]);
+            self.line(indent + INDENT, &["note = ", &note]);
+            self.line(indent, &[")]"]);
+        }
+        Ok(())
     }
 }

@@ -13,9 +13,7 @@ pub fn polymorphic_file(
     source_line: &str,
     import: &str,
 ) -> Rendered {
-    if base.fields.iter().any(|f| f.deprecated.is_some()) {
-        return Err(Declined("a deprecated property"));
-    }
+    let allow_deprecated = base.fields.iter().any(|f| f.deprecated.is_some());
     let name = plan.rust.as_str();
     let base_rust = plan.base_rust.as_str();
     let base_path = format!("super::{base_rust}");
@@ -60,6 +58,9 @@ pub fn polymorphic_file(
     }
     text.blank();
 
+    if allow_deprecated {
+        text.line(0, &["#[allow(deprecated)]"]);
+    }
     text.line(0, &["impl ", name, " {"]);
     text.line(4, &["/// The `@odata.type` annotation as received, if any."]);
     text.line(4, &["pub fn odata_type(&self) -> Option<&str> {"]);
@@ -74,6 +75,7 @@ pub fn polymorphic_file(
     text.line(4, &["}"]);
     for field in &base.fields {
         text.docs(4, &field_doc(field))?;
+        text.deprecated(4, field)?;
         let value = match &field.ty {
             RustType::Boxed(inner) => inner.text(),
             other => other.text(),
@@ -95,6 +97,9 @@ pub fn polymorphic_file(
     text.line(0, &["}"]);
     text.blank();
 
+    if allow_deprecated {
+        text.line(0, &["#[allow(deprecated)]"]);
+    }
     text.impl_header(&[" support::Polymorphic"], name);
     text.flat(4, &["type Base = ", &base_path, ";"])?;
     text.signature(4, &["fn from_base"], &[&["base: ", &base_path]], &["Self"])?;
@@ -109,14 +114,20 @@ pub fn polymorphic_file(
         text.arm(
             12,
             &[tag],
-            Body::Expr(&["Self::", rust, "(Default::default())"]),
+            Body::Call {
+                callee: &["Self::", rust],
+                args: &[&["Default::default()"]],
+            },
             false,
         )?;
     }
     text.arm(
         12,
         &["_"],
-        Body::Expr(&["Self::", UNKNOWN_VARIANT, "(Default::default())"]),
+        Body::Call {
+            callee: &["Self::", UNKNOWN_VARIANT],
+            args: &[&["Default::default()"]],
+        },
         false,
     )?;
     text.line(8, &["};"]);
@@ -225,7 +236,7 @@ pub fn polymorphic_file(
     write_arm(&mut text, base_rust, untagged)?;
     for (qualified, rust) in &plan.derived {
         let tag = literal(&format!("#{qualified}"))?;
-        write_arm(&mut text, rust, &["Some(", &tag, ")"])?;
+        write_arm(&mut text, rust, &["Some(", tag.as_str(), ")"])?;
     }
     write_arm(&mut text, UNKNOWN_VARIANT, untagged)?;
     text.line(8, &["}"]);

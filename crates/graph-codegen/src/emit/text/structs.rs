@@ -1,15 +1,11 @@
 //! The text twin of [`crate::emit::structs::StructEmitter`].
 
-use super::{literal, Body, Declined, Rendered, Text};
+use super::{literal, Body, Rendered, Text};
 use crate::emit::structs::{field_doc, struct_doc};
 use crate::plan::StructPlan;
 
 /// Writes the struct file for `plan` (see the module docs of [`super`]).
 pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Rendered {
-    // A deprecation note is an attribute with a free-text string: left to the tokens path.
-    if plan.fields.iter().any(|f| f.deprecated.is_some()) {
-        return Err(Declined("a deprecated property"));
-    }
     let name = plan.rust.as_str();
     let mut text = Text::with_header(source_line, import, 1024 + plan.fields.len() * 700);
     text.docs(0, &struct_doc(plan))?;
@@ -19,6 +15,7 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
     let mut wires = Vec::with_capacity(plan.fields.len());
     for field in &plan.fields {
         text.docs(4, &field_doc(field))?;
+        text.deprecated(4, field)?;
         let wrapper = if field.nullable {
             "support::Field"
         } else {
@@ -37,6 +34,9 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
     text.line(0, &["}"]);
     text.blank();
 
+    if plan.fields.iter().any(|f| f.deprecated.is_some()) {
+        text.line(0, &["#[allow(deprecated)]"]);
+    }
     text.impl_header(&[" support::GraphObject"], name);
     let qualified = literal(&plan.qualified)?;
     // prettyplease never breaks a constant's string initialiser.
