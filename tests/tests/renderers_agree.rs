@@ -17,7 +17,11 @@ fn workspace_root() -> PathBuf {
 /// Returns (files compared, files the text renderer declined).
 fn compare_tree(docs: &Path) -> (usize, usize) {
     let parsed = graph_docs_parser::parse_tree(docs);
-    assert!(!parsed.schemas.is_empty(), "no pages under {}", docs.display());
+    assert!(
+        !parsed.schemas.is_empty(),
+        "no pages under {}",
+        docs.display()
+    );
     let mut compared = 0;
     let mut declined = 0;
     let mut mismatches = Vec::new();
@@ -42,7 +46,12 @@ fn compare_tree(docs: &Path) -> (usize, usize) {
         for (reference, fast) in tokens.files.iter().zip(&text.files) {
             compared += 1;
             if reference.contents != fast.contents {
-                mismatches.push(first_difference(version, &reference.path, &reference.contents, &fast.contents));
+                mismatches.push(first_difference(
+                    version,
+                    &reference.path,
+                    &reference.contents,
+                    &fast.contents,
+                ));
             }
         }
         declined += text.declined;
@@ -52,7 +61,12 @@ fn compare_tree(docs: &Path) -> (usize, usize) {
         "{} of {compared} files differ under {}:\n{}",
         mismatches.len(),
         docs.display(),
-        mismatches.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        mismatches
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     (compared, declined)
 }

@@ -1,6 +1,6 @@
 //! Temporary: where whole-corpus generation time goes.
-use std::time::Instant;
 use graph_bench::corpus;
+use std::time::Instant;
 fn main() {
     let pages = corpus::load_default_or_explain().unwrap();
     for _ in 0..5 {
@@ -13,6 +13,14 @@ fn main() {
         let t = Instant::now();
         let g = xtask::whole::generate_from(parsed, "m");
         let gen = t.elapsed();
-        println!("baseline {:?} parse {:?} generate {:?} ratio {:.2} ({} {})", base, parse, gen, (parse+gen).as_secs_f64()/base.as_secs_f64(), n, g.files.len());
+        println!(
+            "baseline {:?} parse {:?} generate {:?} ratio {:.2} ({} {})",
+            base,
+            parse,
+            gen,
+            (parse + gen).as_secs_f64() / base.as_secs_f64(),
+            n,
+            g.files.len()
+        );
     }
 }

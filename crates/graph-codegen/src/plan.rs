@@ -295,6 +295,10 @@ pub fn build(
     // Fields: resolve every property's type; inline enums are planned once, for the declaring type.
     let mut missing_types: BTreeMap<String, Vec<Source>> = BTreeMap::new();
     let qualified_names: Vec<String> = plan.structs.keys().cloned().collect();
+    // Inherited properties appear in every descendant: their inline enums (owner -> property
+    // -> Rust name) and field names are worked out once.
+    let mut inline_enums: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
+    let mut field_names: BTreeMap<(&str, &str), String> = BTreeMap::new();
     for qualified in &qualified_names {
         let mut fields: Vec<FieldPlan> = Vec::new();
         let mut seen_wire = BTreeSet::new();
@@ -309,11 +313,10 @@ pub fn build(
                     owner: declaring.to_string(),
                     property: property.name.clone(),
                 };
-                let planned = plan
-                    .enums
-                    .values()
-                    .find(|e| e.origin == origin)
-                    .map(|e| e.rust.clone());
+                let planned = inline_enums
+                    .get(declaring)
+                    .and_then(|by_property| by_property.get(property.name.as_str()))
+                    .cloned();
                 let rust = match planned {
                     Some(rust) => rust,
                     None => {
@@ -347,6 +350,10 @@ pub fn build(
                             (&mut errors, &mut warnings),
                         );
                         plan.enums.insert(rust.clone(), enum_plan);
+                        inline_enums
+                            .entry(declaring)
+                            .or_default()
+                            .insert(&property.name, rust.clone());
                         rust
                     }
                 };
@@ -384,7 +391,10 @@ pub fn build(
             };
             fields.push(FieldPlan {
                 wire: property.name.clone(),
-                rust: field_name(&property.name),
+                rust: field_names
+                    .entry((declaring, &property.name))
+                    .or_insert_with(|| field_name(&property.name))
+                    .clone(),
                 ty,
                 nullable: property.nullable,
                 deprecated: property.deprecated.clone(),
@@ -550,25 +560,29 @@ fn check_field_names(
             .map(|p| p.source.clone())
             .unwrap_or_default()
     };
-    let mut taken: BTreeMap<String, (String, Source)> = [ODATA_TYPE_FIELD, ADDITIONAL_FIELD]
-        .map(|reserved| (reserved.to_string(), (String::new(), Source::default())))
+    // Field name -> index of the field that has it (`None`: reserved by the generator). The
+    // sources are looked up only for a clash.
+    let mut taken: BTreeMap<String, Option<usize>> = [ODATA_TYPE_FIELD, ADDITIONAL_FIELD]
+        .map(|reserved| (reserved.to_string(), None))
         .into();
-    for field in fields.iter_mut() {
+    for i in 0..fields.len() {
+        let field = &fields[i];
         let clash = match taken.get(&field.rust) {
             None => None,
-            Some((other, _)) if other.is_empty() => Some(format!(
+            Some(None) => Some(format!(
                 "property `{}` of `{qualified}` becomes the field `{}`, which the generator reserves",
                 field.wire, field.rust
             )),
-            Some((other, other_source)) => Some(format!(
-                "properties `{other}` ({}) and `{}` of `{qualified}` both become the field `{}`",
-                location(other_source),
+            Some(&Some(other)) => Some(format!(
+                "properties `{}` ({}) and `{}` of `{qualified}` both become the field `{}`",
+                fields[other].wire,
+                location(&source_of(&fields[other])),
                 field.wire,
                 field.rust
             )),
         };
-        let source = source_of(field);
         if let Some(clash) = clash {
+            let source = source_of(field);
             if !disambiguate {
                 errors.push(error_at("codegen-name-collision", &source, clash));
                 continue;
@@ -579,9 +593,9 @@ fn check_field_names(
                 &source,
                 format!("{clash}; `{}` is `{free}`", field.wire),
             ));
-            field.rust = free;
+            fields[i].rust = free;
         }
-        taken.insert(field.rust.clone(), (field.wire.clone(), source));
+        taken.insert(fields[i].rust.clone(), Some(i));
     }
 }
 
@@ -596,7 +610,7 @@ pub const LARGE_INLINE_BYTES: usize = 256;
 /// kilobyte. Decided per declaring property, like the recursion boxing.
 fn box_large_fields(plan: &mut Plan) {
     let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut boxed: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut boxed = BoxedFields::new();
     let names: Vec<String> = plan.structs.values().map(|s| s.rust.clone()).collect();
     let by_rust: BTreeMap<&str, &StructPlan> = plan
         .structs
@@ -622,7 +636,10 @@ fn box_large_fields(plan: &mut Plan) {
                     .get(target)
                     .is_some_and(|&size| size > LARGE_INLINE_BYTES)
                 {
-                    boxed.insert((field.declared_in.clone(), field.wire.clone()));
+                    boxed
+                        .entry(field.declared_in.clone())
+                        .or_default()
+                        .insert(field.wire.clone());
                 }
             }
         }
@@ -719,12 +736,15 @@ fn box_recursive_fields(plan: &mut Plan) {
         targets.extend(poly.derived.iter().map(|(_, rust)| rust.clone()));
     }
     let component = strongly_connected(&edges);
-    let mut boxed: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut boxed = BoxedFields::new();
     for s in plan.structs.values() {
         for field in &s.fields {
             if let Some(target) = field.ty.by_value_target() {
                 if component.get(&s.rust) == component.get(target) {
-                    boxed.insert((field.declared_in.clone(), field.wire.clone()));
+                    boxed
+                        .entry(field.declared_in.clone())
+                        .or_default()
+                        .insert(field.wire.clone());
                 }
             }
         }
@@ -732,13 +752,21 @@ fn box_recursive_fields(plan: &mut Plan) {
     box_fields(plan, &boxed);
 }
 
+/// Properties to box: declaring type -> wire names.
+type BoxedFields = BTreeMap<String, BTreeSet<String>>;
+
 /// Boxes every field whose declaring property (declaring type, wire name) is in `boxed`, in every
 /// struct that carries it, so an inherited field has the same type everywhere.
-fn box_fields(plan: &mut Plan, boxed: &BTreeSet<(String, String)>) {
+fn box_fields(plan: &mut Plan, boxed: &BoxedFields) {
+    if boxed.is_empty() {
+        return;
+    }
     for s in plan.structs.values_mut() {
         for field in &mut s.fields {
-            let key = (field.declared_in.clone(), field.wire.clone());
-            if boxed.contains(&key) && !field.ty.is_boxed() {
+            let listed = boxed
+                .get(&field.declared_in)
+                .is_some_and(|wires| wires.contains(&field.wire));
+            if listed && !field.ty.is_boxed() {
                 let inner = std::mem::replace(&mut field.ty, RustType::Json);
                 field.ty = RustType::Boxed(Box::new(inner));
             }

@@ -98,7 +98,11 @@ impl Text {
     /// `///` doc lines, as prettyplease prints the `#[doc = " line"]` attributes of
     /// [`crate::docs::doc_attrs`]: trailing spaces trimmed, an empty line as a bare `///`. A line
     /// holding a newline would be printed as a block comment: declined.
-    pub(crate) fn docs<S: AsRef<str>>(&mut self, indent: usize, lines: &[S]) -> Result<(), Declined> {
+    pub(crate) fn docs<S: AsRef<str>>(
+        &mut self,
+        indent: usize,
+        lines: &[S],
+    ) -> Result<(), Declined> {
         for line in lines {
             let line = line.as_ref();
             if line.contains('\n') {
@@ -447,7 +451,10 @@ fn write_call(text: &mut Text, callee: &[&str], args: &[&[&str]]) {
 }
 
 fn call_width(callee: &[&str], args: &[&[&str]]) -> usize {
-    width(callee) + 2 + args.iter().map(|a| width(a)).sum::<usize>() + 2 * args.len().saturating_sub(1)
+    width(callee)
+        + 2
+        + args.iter().map(|a| width(a)).sum::<usize>()
+        + 2 * args.len().saturating_sub(1)
 }
 
 fn width(parts: &[&str]) -> usize {

@@ -46,7 +46,10 @@ fn namespace(text: &mut Text, node: &Node, name: &str, depth: usize) -> Result<(
         if alias == rust {
             text.line(indent + INDENT, &["pub use ", &up, rust, ";"]);
         } else {
-            text.line(indent + INDENT, &["pub use ", &up, rust, " as ", alias, ";"]);
+            text.line(
+                indent + INDENT,
+                &["pub use ", &up, rust, " as ", alias, ";"],
+            );
         }
     }
     for (child_name, child) in &node.children {

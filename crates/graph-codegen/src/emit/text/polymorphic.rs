@@ -62,16 +62,34 @@ pub fn polymorphic_file(
         text.line(0, &["#[allow(deprecated)]"]);
     }
     text.line(0, &["impl ", name, " {"]);
-    text.line(4, &["/// The `@odata.type` annotation as received, if any."]);
+    text.line(
+        4,
+        &["/// The `@odata.type` annotation as received, if any."],
+    );
     text.line(4, &["pub fn odata_type(&self) -> Option<&str> {"]);
-    match_variants(&mut text, 8, &variants, &["variant.odata_type.as_deref()"], false)?;
+    match_variants(
+        &mut text,
+        8,
+        &variants,
+        &["variant.odata_type.as_deref()"],
+        false,
+    )?;
     text.line(4, &["}"]);
-    text.line(4, &["/// Properties the documentation does not list, in wire order."]);
+    text.line(
+        4,
+        &["/// Properties the documentation does not list, in wire order."],
+    );
     text.line(
         4,
         &["pub fn additional_properties(&self) -> &support::AdditionalProperties {"],
     );
-    match_variants(&mut text, 8, &variants, &["&variant.additional_properties"], false)?;
+    match_variants(
+        &mut text,
+        8,
+        &variants,
+        &["&variant.additional_properties"],
+        false,
+    )?;
     text.line(4, &["}"]);
     for field in &base.fields {
         text.docs(4, &field_doc(field))?;
@@ -91,7 +109,13 @@ pub fn polymorphic_file(
             &[&["&self"]],
             &["Option<&", &value, ">"],
         )?;
-        match_variants(&mut text, 8, &variants, &["variant.", &field.rust, read], false)?;
+        match_variants(
+            &mut text,
+            8,
+            &variants,
+            &["variant.", &field.rust, read],
+            false,
+        )?;
         text.line(4, &["}"]);
     }
     text.line(0, &["}"]);
@@ -131,7 +155,10 @@ pub fn polymorphic_file(
         false,
     )?;
     text.line(8, &["};"]);
-    text.line(8, &["support::Polymorphic::set_odata_type(&mut value, raw);"]);
+    text.line(
+        8,
+        &["support::Polymorphic::set_odata_type(&mut value, raw);"],
+    );
     text.line(8, &["value"]);
     text.line(4, &["}"]);
     text.signature(

@@ -40,7 +40,10 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
     text.impl_header(&[" support::GraphObject"], name);
     let qualified = literal(&plan.qualified)?;
     // prettyplease never breaks a constant's string initialiser.
-    text.line(4, &["const QUALIFIED_NAME: &'static str = ", &qualified, ";"]);
+    text.line(
+        4,
+        &["const QUALIFIED_NAME: &'static str = ", &qualified, ";"],
+    );
     text.block(4, ACCESSORS);
     if plan.fields.is_empty() {
         text.block(4, NO_PROPERTIES);
