@@ -37,8 +37,11 @@ fn main() {
         return;
     }
     match corpus::load_default_or_explain() {
-        Some(pages) => parser(&pages),
-        None => eprintln!("parser pairs skipped (no corpus)"),
+        Some(pages) => {
+            parser(&pages);
+            generation(&pages);
+        }
+        None => eprintln!("parser and generation pairs skipped (no corpus)"),
     }
     models();
 }
@@ -73,6 +76,33 @@ fn parser(pages: &[(String, String)]) {
         },
     ];
     report("parser (corpus-2021)", cases, &targets);
+}
+
+/// Issue 6: `cargo xtask codegen --all` over the corpus (parse every page, then generate every
+/// file, both on every core, nothing written) against one pulldown-cmark pass.
+fn generation(pages: &[(String, String)]) {
+    let cases = vec![
+        Case {
+            name: "pulldown-cmark pass",
+            run: Box::new(|| Box::new(corpus::markdown_baseline(black_box(pages)))),
+        },
+        Case {
+            name: "parse and generate, all cores",
+            run: Box::new(|| {
+                let parsed = graph_docs_parser::parse_pages(black_box(pages));
+                let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
+                assert!(!generated.failed, "generation failed");
+                Box::new(generated.files)
+            }),
+        },
+    ];
+    let targets = [Target {
+        case: "parse and generate, all cores",
+        baseline: "pulldown-cmark pass",
+        at_most: 3.0,
+        what: "time ratio",
+    }];
+    report("whole-corpus generation (corpus-2021)", cases, &targets);
 }
 
 fn models() {
@@ -141,7 +171,7 @@ fn report(title: &str, mut cases: Vec<Case<'_>>, targets: &[Target]) {
         let mut sorted = t.clone();
         sorted.sort();
         println!(
-            "  {:<24} fastest {:>8.1} ms  median {:>8.1} ms",
+            "  {:<30} fastest {:>8.1} ms  median {:>8.1} ms",
             case.name,
             ms(sorted[0]),
             ms(sorted[sorted.len() / 2])
