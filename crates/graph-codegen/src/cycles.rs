@@ -5,75 +5,94 @@ use std::collections::BTreeMap;
 /// Maps every node (a key of `edges` or a target) to the index of its strongly connected
 /// component. Two nodes share an index exactly when each reaches the other; a node with an
 /// edge to itself shares its index with itself, which callers read as "on a cycle" too.
-pub fn strongly_connected<S: AsRef<str> + Ord, C: IntoIterator<Item = S> + Clone>(
-    edges: &BTreeMap<String, C>,
-) -> BTreeMap<String, usize> {
-    let mut graph: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (from, targets) in edges {
-        let list = graph.entry(from.as_str()).or_default();
-        list.extend(targets.clone().into_iter().map(|t| t.as_ref().to_string()));
+pub fn strongly_connected<'a, C>(edges: &BTreeMap<&'a str, C>) -> BTreeMap<&'a str, usize>
+where
+    for<'c> &'c C: IntoIterator<Item = &'c &'a str>,
+{
+    // Nodes are numbered once, in key order then target order, and the search runs on numbers:
+    // thousands of types, each visited once, without a string copy per step.
+    let mut numbers: BTreeMap<&'a str, usize> = BTreeMap::new();
+    let mut names: Vec<&'a str> = Vec::new();
+    let mut number = |name: &'a str, names: &mut Vec<&'a str>| {
+        *numbers.entry(name).or_insert_with(|| {
+            names.push(name);
+            names.len() - 1
+        })
+    };
+    let mut graph: Vec<Vec<usize>> = Vec::new();
+    let mut order = Vec::new();
+    for (&from, targets) in edges {
+        let from = number(from, &mut names);
+        order.push(from);
+        let targets: Vec<usize> = targets
+            .into_iter()
+            .map(|&t| number(t, &mut names))
+            .collect();
+        order.extend(&targets);
+        graph.resize_with(names.len(), Vec::new);
+        graph[from].extend(targets);
     }
-    let nodes: Vec<String> = graph
-        .iter()
-        .flat_map(|(from, to)| std::iter::once(from.to_string()).chain(to.iter().cloned()))
-        .collect();
+    graph.resize_with(names.len(), Vec::new);
     let mut state = Tarjan {
         graph: &graph,
-        index: BTreeMap::new(),
-        low: BTreeMap::new(),
+        index: vec![None; names.len()],
+        low: vec![0; names.len()],
         stack: Vec::new(),
-        on_stack: BTreeMap::new(),
+        on_stack: vec![false; names.len()],
         next_index: 0,
-        component: BTreeMap::new(),
+        component: vec![0; names.len()],
         next_component: 0,
     };
-    for node in &nodes {
-        if !state.index.contains_key(node) {
+    for node in order {
+        if state.index[node].is_none() {
             state.visit(node);
         }
     }
-    state.component
+    names
+        .iter()
+        .zip(&state.component)
+        .map(|(&name, &component)| (name, component))
+        .collect()
 }
 
 struct Tarjan<'g> {
-    graph: &'g BTreeMap<&'g str, Vec<String>>,
-    index: BTreeMap<String, usize>,
-    low: BTreeMap<String, usize>,
-    stack: Vec<String>,
-    on_stack: BTreeMap<String, bool>,
+    graph: &'g [Vec<usize>],
+    index: Vec<Option<usize>>,
+    low: Vec<usize>,
+    stack: Vec<usize>,
+    on_stack: Vec<bool>,
     next_index: usize,
-    component: BTreeMap<String, usize>,
+    component: Vec<usize>,
     next_component: usize,
 }
 
 impl Tarjan<'_> {
-    // Recursion depth is bounded by the longest by-value reference chain, a few dozen at most
-    // in Graph's schema.
-    fn visit(&mut self, node: &str) {
-        self.index.insert(node.to_string(), self.next_index);
-        self.low.insert(node.to_string(), self.next_index);
+    fn visit(&mut self, node: usize) {
+        self.index[node] = Some(self.next_index);
+        self.low[node] = self.next_index;
         self.next_index += 1;
-        self.stack.push(node.to_string());
-        self.on_stack.insert(node.to_string(), true);
-        let targets = self.graph.get(node).cloned().unwrap_or_default();
-        for target in &targets {
-            if !self.index.contains_key(target) {
-                self.visit(target);
-                let low = self.low[node].min(self.low[target]);
-                self.low.insert(node.to_string(), low);
-            } else if self.on_stack.get(target).copied().unwrap_or(false) {
-                let low = self.low[node].min(self.index[target]);
-                self.low.insert(node.to_string(), low);
+        self.stack.push(node);
+        self.on_stack[node] = true;
+        let graph = self.graph;
+        for &target in &graph[node] {
+            match self.index[target] {
+                None => {
+                    self.visit(target);
+                    self.low[node] = self.low[node].min(self.low[target]);
+                }
+                Some(index) if self.on_stack[target] => {
+                    self.low[node] = self.low[node].min(index);
+                }
+                Some(_) => {}
             }
         }
-        if self.low[node] == self.index[node] {
+        if Some(self.low[node]) == self.index[node] {
             let id = self.next_component;
             self.next_component += 1;
             while let Some(member) = self.stack.pop() {
-                self.on_stack.insert(member.clone(), false);
-                let done = member == node;
-                self.component.insert(member, id);
-                if done {
+                self.on_stack[member] = false;
+                self.component[member] = id;
+                if member == node {
                     break;
                 }
             }
@@ -87,7 +106,7 @@ mod tests {
 
     #[test]
     fn finds_cycles_and_separates_the_rest() {
-        let edges: BTreeMap<String, Vec<String>> = [
+        let edges: BTreeMap<&str, Vec<&str>> = [
             ("a", vec!["b"]),
             ("b", vec!["c"]),
             ("c", vec!["a", "d"]),
@@ -95,7 +114,6 @@ mod tests {
             ("e", vec!["e"]),
         ]
         .into_iter()
-        .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
         .collect();
         let c = strongly_connected(&edges);
         assert_eq!(c["a"], c["b"]);

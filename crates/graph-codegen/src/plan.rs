@@ -609,9 +609,6 @@ pub const LARGE_INLINE_BYTES: usize = 256;
 /// `identity` carried a 616-byte `thumbnails` set inline, so each attendance record was over a
 /// kilobyte. Decided per declaring property, like the recursion boxing.
 fn box_large_fields(plan: &mut Plan) {
-    let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut boxed = BoxedFields::new();
-    let names: Vec<String> = plan.structs.values().map(|s| s.rust.clone()).collect();
     let by_rust: BTreeMap<&str, &StructPlan> = plan
         .structs
         .values()
@@ -626,14 +623,16 @@ fn box_large_fields(plan: &mut Plan) {
         structs: &by_rust,
         polymorphics: &polymorphics,
     };
-    for name in &names {
-        estimator.size_of(name, &mut sizes, &mut BTreeSet::new());
+    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in plan.structs.values() {
+        estimator.size_of(&s.rust, &mut sizes, &mut BTreeSet::new());
     }
+    let mut boxed = BoxedFields::new();
     for s in plan.structs.values() {
         for field in &s.fields {
             if let RustType::Generated(target) = &field.ty {
                 if sizes
-                    .get(target)
+                    .get(target.as_str())
                     .is_some_and(|&size| size > LARGE_INLINE_BYTES)
                 {
                     boxed
@@ -655,19 +654,19 @@ struct SizeEstimator<'a> {
     polymorphics: &'a BTreeMap<&'a str, &'a PolymorphicPlan>,
 }
 
-impl SizeEstimator<'_> {
+impl<'a> SizeEstimator<'a> {
     /// `odata_type` (16 bytes) and `additional_properties` (8) plus every field; an `Any*`
     /// enum is its largest variant plus a tag; wire enums keep an `Other(String)`.
     fn size_of(
         &self,
-        rust: &str,
-        sizes: &mut BTreeMap<String, usize>,
-        visiting: &mut BTreeSet<String>,
+        rust: &'a str,
+        sizes: &mut BTreeMap<&'a str, usize>,
+        visiting: &mut BTreeSet<&'a str>,
     ) -> usize {
         if let Some(&size) = sizes.get(rust) {
             return size;
         }
-        if !visiting.insert(rust.to_string()) {
+        if !visiting.insert(rust) {
             // Recursion goes through a box, which `field_size` counts as a pointer.
             return 8;
         }
@@ -687,15 +686,15 @@ impl SizeEstimator<'_> {
             24
         };
         visiting.remove(rust);
-        sizes.insert(rust.to_string(), size);
+        sizes.insert(rust, size);
         size
     }
 
     fn field_size(
         &self,
-        ty: &RustType,
-        sizes: &mut BTreeMap<String, usize>,
-        visiting: &mut BTreeSet<String>,
+        ty: &'a RustType,
+        sizes: &mut BTreeMap<&'a str, usize>,
+        visiting: &mut BTreeSet<&'a str>,
     ) -> usize {
         match ty {
             RustType::Primitive(p) => match p {
@@ -721,26 +720,22 @@ impl SizeEstimator<'_> {
 /// it points into its own strongly connected component. The decision is made per declaring
 /// property, so an inherited field has the same type in every struct that carries it.
 fn box_recursive_fields(plan: &mut Plan) {
-    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for s in plan.structs.values() {
-        let targets = edges.entry(s.rust.clone()).or_default();
-        for field in &s.fields {
-            if let Some(target) = field.ty.by_value_target() {
-                targets.insert(target.to_string());
-            }
-        }
+        let targets = edges.entry(&s.rust).or_default();
+        targets.extend(s.fields.iter().filter_map(|f| f.ty.by_value_target()));
     }
     for poly in plan.polymorphics.values() {
-        let targets = edges.entry(poly.rust.clone()).or_default();
-        targets.insert(poly.base_rust.clone());
-        targets.extend(poly.derived.iter().map(|(_, rust)| rust.clone()));
+        let targets = edges.entry(&poly.rust).or_default();
+        targets.insert(&poly.base_rust);
+        targets.extend(poly.derived.iter().map(|(_, rust)| rust.as_str()));
     }
     let component = strongly_connected(&edges);
     let mut boxed = BoxedFields::new();
     for s in plan.structs.values() {
         for field in &s.fields {
             if let Some(target) = field.ty.by_value_target() {
-                if component.get(&s.rust) == component.get(target) {
+                if component.get(s.rust.as_str()) == component.get(target) {
                     boxed
                         .entry(field.declared_in.clone())
                         .or_default()
