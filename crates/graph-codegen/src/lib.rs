@@ -174,77 +174,26 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
         Renderer::Tokens => None,
         Renderer::Text => Some(emit::format_tokens("<import>", import.clone())?),
     };
-    let mut declined = 0;
-    for (rendered, text_declined) in render_items(
+    let import = import.to_string();
+    let index_files =
+        || render_index_files(&plan, options, &version, &import, import_text.as_deref());
+    let (item_files, index_files) = render_items(
         &plan,
         &version,
-        &import.to_string(),
+        &import,
         import_text.as_deref(),
         threads,
-    ) {
+        index_files,
+    );
+    let mut declined = 0;
+    for (rendered, text_declined) in item_files.into_iter().chain(index_files) {
         declined += usize::from(text_declined);
         match rendered {
             Ok(file) => files.push(file),
             Err(error) => errors.push(error),
         }
     }
-
-    let whole = format!("Microsoft Graph documentation, {version}, every generated type.");
-    let item_names: Vec<&str> = plan
-        .structs
-        .values()
-        .map(|s| s.rust.as_str())
-        .chain(plan.polymorphics.values().map(|p| p.rust.as_str()))
-        .chain(plan.enums.keys().map(String::as_str))
-        .collect();
-    let item_count = item_names.len();
-    let module = ModuleEmitter {
-        version: &version,
-        items: item_names,
-    };
-    let namespaces = options
-        .namespace_modules
-        .then(|| NamespaceEmitter::new(namespaced_items(&plan)));
-    let module_text = import_text
-        .as_ref()
-        .map(|_| emit::text::module::module_file(&module, namespaces.as_ref(), &whole));
-    match module_text {
-        Some(Ok(contents)) => files.push(GeneratedFile {
-            path: "mod.rs".into(),
-            contents,
-        }),
-        _ => {
-            declined += usize::from(module_text.is_some());
-            let mut tokens = module.to_token_stream();
-            if let Some(namespaces) = &namespaces {
-                namespaces.to_tokens(&mut tokens);
-            }
-            push_rendered(&mut files, &mut errors, "mod.rs".into(), &whole, tokens);
-        }
-    }
-    let registry = RegistryEmitter {
-        entries: registry_entries(&plan),
-        import: import.clone(),
-    };
-    let registry_text = import_text
-        .as_ref()
-        .map(|import| emit::text::module::registry_file(&registry.entries, &whole, import));
-    match registry_text {
-        Some(Ok(contents)) => files.push(GeneratedFile {
-            path: "registry.rs".into(),
-            contents,
-        }),
-        _ => {
-            declined += usize::from(registry_text.is_some());
-            push_rendered(
-                &mut files,
-                &mut errors,
-                "registry.rs".into(),
-                &whole,
-                registry.to_token_stream(),
-            );
-        }
-    }
+    let item_count = plan.structs.len() + plan.polymorphics.len() + plan.enums.len();
 
     if errors.is_empty() {
         files.sort();
@@ -287,17 +236,83 @@ fn namespaced_items(plan: &Plan) -> Vec<NamespacedItem> {
     structs.chain(polymorphics).chain(enums).collect()
 }
 
-fn push_rendered(
-    files: &mut Vec<GeneratedFile>,
-    errors: &mut Vec<Diagnostic>,
-    path: String,
-    source_line: &str,
-    tokens: TokenStream,
-) {
-    match emit::render(&path, source_line, tokens) {
-        Ok(contents) => files.push(GeneratedFile { path, contents }),
-        Err(error) => errors.push(error),
-    }
+/// A rendered file (or the generator bug that stopped it), and whether the text renderer
+/// declined it.
+type RenderedFile = (Result<GeneratedFile, Diagnostic>, bool);
+
+/// Renders `mod.rs` and `registry.rs` (see [`render_items`] for `import` and `import_text`).
+fn render_index_files(
+    plan: &Plan,
+    options: &Options,
+    version: &str,
+    import: &str,
+    import_text: Option<&str>,
+) -> Vec<RenderedFile> {
+    let whole = format!("Microsoft Graph documentation, {version}, every generated type.");
+    let item_names: Vec<&str> = plan
+        .structs
+        .values()
+        .map(|s| s.rust.as_str())
+        .chain(plan.polymorphics.values().map(|p| p.rust.as_str()))
+        .chain(plan.enums.keys().map(String::as_str))
+        .collect();
+    let module = ModuleEmitter {
+        version,
+        items: item_names,
+    };
+    let namespaces = options
+        .namespace_modules
+        .then(|| NamespaceEmitter::new(namespaced_items(plan)));
+    let entries = registry_entries(plan);
+    let tokens_file = |path: &str, tokens: TokenStream| {
+        let path = path.to_string();
+        emit::render(&path, &whole, tokens).map(|contents| GeneratedFile { path, contents })
+    };
+    let text_file = |path: &str, text: emit::text::Rendered| {
+        text.ok().map(|contents| GeneratedFile {
+            path: path.to_string(),
+            contents,
+        })
+    };
+
+    let module_text = import_text.and_then(|_| {
+        text_file(
+            "mod.rs",
+            emit::text::module::module_file(&module, namespaces.as_ref(), &whole),
+        )
+    });
+    let module_file = match module_text {
+        Some(file) => (Ok(file), false),
+        None => {
+            let mut tokens = module.to_token_stream();
+            if let Some(namespaces) = &namespaces {
+                namespaces.to_tokens(&mut tokens);
+            }
+            (tokens_file("mod.rs", tokens), import_text.is_some())
+        }
+    };
+    let registry_text = import_text.and_then(|import_text| {
+        text_file(
+            "registry.rs",
+            emit::text::module::registry_file(&entries, &whole, import_text),
+        )
+    });
+    let registry_file = match registry_text {
+        Some(file) => (Ok(file), false),
+        None => {
+            let registry = RegistryEmitter {
+                entries,
+                import: import
+                    .parse()
+                    .expect("the import line was printed from tokens"),
+            };
+            (
+                tokens_file("registry.rs", registry.to_token_stream()),
+                import_text.is_some(),
+            )
+        }
+    };
+    vec![module_file, registry_file]
 }
 
 /// One per-item file to emit.
@@ -344,7 +359,7 @@ impl<'p> Item<'p> {
 }
 
 /// Emits and renders every per-item file, in plan order, each with whether the text renderer
-/// declined it.
+/// declined it; `index_files` (`mod.rs` and `registry.rs`) runs beside them.
 ///
 /// With [`Renderer::Tokens`] (no `import_text`), parsing the tokens back with syn and printing
 /// them with prettyplease is most of the generator's time, and the files are independent, so
@@ -357,7 +372,8 @@ fn render_items(
     import: &str,
     import_text: Option<&str>,
     threads: usize,
-) -> Vec<(Result<GeneratedFile, Diagnostic>, bool)> {
+    index_files: impl FnOnce() -> Vec<RenderedFile> + Send,
+) -> (Vec<RenderedFile>, Vec<RenderedFile>) {
     use rayon::prelude::*;
 
     let items: Vec<Item> = plan
@@ -405,17 +421,23 @@ fn render_items(
         .flatten();
     match pool {
         Some(pool) => pool.install(|| {
-            items
-                .into_par_iter()
-                .map_init(parse_import, render_one)
-                .collect()
+            rayon::join(
+                || {
+                    items
+                        .into_par_iter()
+                        .map_init(parse_import, render_one)
+                        .collect()
+                },
+                index_files,
+            )
         }),
         None => {
             let mut import = parse_import();
-            items
+            let files = items
                 .into_iter()
                 .map(|item| render_one(&mut import, item))
-                .collect()
+                .collect();
+            (files, index_files())
         }
     }
 }
