@@ -2,7 +2,8 @@
 //!
 //! Layers, each usable on its own: [`naming`] (Rust names for Graph names), [`type_map`] (the
 //! Rust type of a property), a planner that decides every name, type and `Box` and reports every
-//! problem, then one emitter per construct ([`emit`]), rendered with prettyplease. The output
+//! problem, then one emitter per construct ([`emit`]), rendered with prettyplease. For whole
+//! docs trees, [`Renderer::Text`] writes the same bytes directly ([`emit::text`]). The output
 //! follows docs/models-design.md and calls the hand-written runtime in `graph_models::support`.
 //!
 //! ```

@@ -8,7 +8,7 @@ use crate::emit::structs::field_doc;
 use crate::naming::ident;
 use crate::plan::{PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
 
-/// Emits a [`PolymorphicPlan`]; `base` is the plan of its base struct (for the accessors).
+/// Emits a `PolymorphicPlan` (the planner's); `base` is the plan of its base struct (for the accessors).
 pub struct PolymorphicEmitter<'p> {
     /// The enum to emit.
     pub plan: &'p PolymorphicPlan,

@@ -7,7 +7,7 @@ use crate::docs::{doc_attrs, paragraph};
 use crate::naming::ident;
 use crate::plan::{FieldPlan, StructPlan};
 
-/// Emits a [`StructPlan`].
+/// Emits a `StructPlan` (the planner's).
 pub struct StructEmitter<'p> {
     /// The struct to emit.
     pub plan: &'p StructPlan,

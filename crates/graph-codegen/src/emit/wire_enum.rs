@@ -7,7 +7,7 @@ use crate::docs::{doc_attrs, paragraph};
 use crate::naming::ident;
 use crate::plan::{EnumOrigin, EnumPlan, MemberPlan};
 
-/// Emits an [`EnumPlan`].
+/// Emits an `EnumPlan` (the planner's).
 pub struct WireEnumEmitter<'p> {
     /// The enum to emit.
     pub plan: &'p EnumPlan,

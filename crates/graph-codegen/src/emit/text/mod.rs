@@ -3,14 +3,19 @@
 //!
 //! Whole docs trees are thousands of files, and parsing the emitted tokens back with syn and
 //! printing them with prettyplease was nine tenths of generating them. The text written here
-//! mirrors prettyplease's layout for the few constructs the generator emits: a construct goes on
-//! one line when it fits prettyplease's margin, else in the one broken form prettyplease gives
-//! it. Anything outside those forms (a line that would break twice, a string literal that needs
-//! escapes, a deprecation note) makes the text emitter decline the whole file, which is then
-//! rendered through syn and prettyplease as before; so the output never depends on which
-//! renderer ran. The tokens path stays the reference: `tests/renderers_agree.rs` renders the
-//! fixtures, name-length sweeps around every breaking point and the 2021 docs corpus both ways
-//! and compares the bytes.
+//! follows prettyplease's layout for the few constructs the generator emits: a construct goes on
+//! one line when it ends within prettyplease's margin, else in the broken form prettyplease gives
+//! it (an arm's body in a block, one argument or parameter per line, a break before a method's
+//! dot, a generic argument on its own line). A layout outside these forms (a line that would need
+//! a second level of breaking, a string literal with characters to escape) makes the emitter
+//! decline the whole file, which is then rendered through syn and prettyplease; so the output
+//! never depends on which renderer ran.
+//!
+//! The tokens path stays the reference. `crates/graph-codegen/tests/renderers_agree.rs` renders
+//! the fixture and schemas whose names grow one character at a time (every line crosses the
+//! margin at some length) both ways, and `tests/tests/renderers_agree.rs` the pinned pages, the
+//! hard cases, the focus pages and the 2021 corpus; any byte that differs fails them. A change to
+//! an emitter is made in both places, and these tests say where the two disagree.
 
 pub mod module;
 pub mod polymorphic;
