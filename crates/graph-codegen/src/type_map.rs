@@ -1,4 +1,4 @@
-//! The Rust type of a property: IR [`TypeRef`]s mapped per the table in docs/models-design.md.
+//! The Rust type of a property: IR [`graph_ir::TypeRef`]s mapped per the table in docs/models-design.md.
 
 use graph_ir::Primitive;
 use proc_macro2::TokenStream;
