@@ -76,6 +76,9 @@ pub struct WholeCrate {
     pub enums: usize,
     /// Rust items generated (structs, `Any*` enums, wire enums), over all versions.
     pub generated_items: usize,
+    /// Files the fast text renderer declined and syn + prettyplease laid out instead (same
+    /// bytes; a count that grows means the text renderer is missing a layout).
+    pub rendered_through_syn: usize,
 }
 
 /// Parses `docs` and renders the standalone crate named `crate_name`. Errors in the diagnostics
@@ -97,6 +100,7 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
     let mut diagnostics = parsed.diagnostics;
     let mut files = BTreeMap::new();
     let mut generated_items = 0;
+    let mut rendered_through_syn = 0;
     let mut failed = false;
     let mut modules = Vec::new();
     for (version, schema) in &parsed.schemas {
@@ -111,6 +115,7 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
             Ok(output) => {
                 diagnostics.extend(output.warnings);
                 generated_items += output.items;
+                rendered_through_syn += output.declined;
                 let module = module_name(version);
                 let dir = Path::new("src").join(&module);
                 for file in output.files {
@@ -142,6 +147,7 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
         types: parsed.schemas.values().map(|s| s.types.len()).sum(),
         enums: parsed.schemas.values().map(|s| s.enums.len()).sum(),
         generated_items,
+        rendered_through_syn,
     }
 }
 
@@ -187,8 +193,12 @@ pub fn run(docs: &Path, out: &Path, check: bool) -> ExitCode {
         eprintln!("{counts}; the crate at {} is stale", out.display());
         return ExitCode::FAILURE;
     }
+    let through_syn = match whole.rendered_through_syn {
+        0 => String::new(),
+        n => format!(", {n} laid out through syn and prettyplease"),
+    };
     eprintln!(
-        "{counts}; generated {} items in {} files (changed {}, removed {}) under {} in {:.1}s",
+        "{counts}; generated {} items in {} files{through_syn} (changed {}, removed {}) under {} in {:.1}s",
         whole.generated_items,
         whole.files.len(),
         outcome.changed.len(),
