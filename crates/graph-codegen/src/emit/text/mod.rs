@@ -466,6 +466,50 @@ fn width(parts: &[&str]) -> usize {
     parts.iter().map(|p| p.len()).sum()
 }
 
+impl Text {
+    /// The `Serialize` impl with the one-line body `serialize_body`, then the `Deserialize`
+    /// impl (see [`Text::deserialize_impl`]): how struct and wire enum files end.
+    pub(crate) fn serde_impls(&mut self, name: &str, serialize_body: &str, deserialize: &str) {
+        self.blank();
+        self.impl_header(&[" serde::Serialize"], name);
+        self.line(INDENT, &[SERIALIZE_SIGNATURE]);
+        self.line(2 * INDENT, &[serialize_body]);
+        self.line(INDENT, &["}"]);
+        self.line(0, &["}"]);
+        self.deserialize_impl(name, deserialize);
+    }
+
+    /// `impl<'de> serde::Deserialize<'de>` calling the runtime function `deserialize`.
+    pub(crate) fn deserialize_impl(&mut self, name: &str, deserialize: &str) {
+        self.blank();
+        self.impl_header(&["<'de> serde::Deserialize<'de>"], name);
+        self.block(INDENT, DESERIALIZE_SIGNATURE);
+        self.line(2 * INDENT, &["support::", deserialize, "(deserializer)"]);
+        self.line(INDENT, &["}"]);
+        self.line(0, &["}"]);
+    }
+}
+
+/// `Serialize::serialize` as prettyplease lays it out (it fits on one line).
+const SERIALIZE_SIGNATURE: &str =
+    "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {";
+
+/// `Deserialize::deserialize` as prettyplease lays it out (one parameter per line).
+const DESERIALIZE_SIGNATURE: &str = "\
+fn deserialize<D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Self, D::Error> {
+";
+
+/// `deserialize_property` of `GraphObject` and `Polymorphic`, as prettyplease lays it out.
+const DESERIALIZE_PROPERTY_SIGNATURE: &str = "\
+fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
+    &mut self,
+    key: &str,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+";
+
 /// Whether prettyplease could break `parts` anywhere: a path, a literal or a parameter such as
 /// `base: super::Entity` it prints whole however long; with brackets or parentheses (even
 /// inside a string literal, to err on the safe side) the text renderer declines.
@@ -520,5 +564,68 @@ impl Text {
             self.line(indent, &[")]"]);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: Text) -> String {
+        text.out
+    }
+
+    fn empty() -> Text {
+        Text { out: String::new() }
+    }
+
+    /// `stmt` (a statement inside a function inside an impl, so at column 8) as prettyplease
+    /// prints it.
+    fn prettyplease_statement(stmt: &str) -> String {
+        let file: syn::File = syn::parse_str(&format!("impl X {{ fn f() {{ {stmt} }} }}")).unwrap();
+        let printed = prettyplease::unparse(&file);
+        let lines: Vec<&str> = printed.lines().collect();
+        lines[2..lines.len() - 2].join("\n") + "\n"
+    }
+
+    #[test]
+    fn literals_match_proc_macro2_or_decline() {
+        for text in ["plain", "with \"quotes\"", "back\\slash", "it's", ""] {
+            let expected = proc_macro2::Literal::string(text).to_string();
+            assert_eq!(literal(text).unwrap(), expected);
+        }
+        assert!(literal("caf\u{e9}").is_err());
+        assert!(literal("tab\there").is_err());
+    }
+
+    #[test]
+    fn doc_lines_are_trimmed_and_empty_lines_bare() {
+        let mut text = empty();
+        text.docs(4, &["One.  ", "", "Two."]).unwrap();
+        assert_eq!(body(text), "    /// One.\n    ///\n    /// Two.\n");
+        assert!(empty().docs(0, &["a\nb"]).is_err());
+    }
+
+    #[test]
+    fn calls_break_exactly_where_prettyplease_breaks_them() {
+        // The flat statement ends at columns 85 to 93, across the margin at 89.
+        let mut forms = Vec::new();
+        for extra in 0..9 {
+            let wire = literal(&format!("w{}", "x".repeat(36 + extra))).unwrap();
+            let mut text = empty();
+            text.call(
+                8,
+                &["support::write_field"],
+                &[&["map"], &[&wire], &["&self.y"]],
+                "?;",
+            )
+            .unwrap();
+            let expected =
+                prettyplease_statement(&format!("support::write_field(map, {wire}, &self.y)?;"));
+            let written = body(text);
+            assert_eq!(written, expected, "a wire literal of {} bytes", wire.len());
+            forms.push(written.lines().count());
+        }
+        assert_eq!(forms, [1, 1, 1, 1, 1, 5, 5, 5, 5]);
     }
 }

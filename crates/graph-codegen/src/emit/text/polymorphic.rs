@@ -1,6 +1,8 @@
 //! The text twin of [`crate::emit::polymorphic::PolymorphicEmitter`].
 
-use super::{literal, Body, Declined, Rendered, Text};
+use super::{
+    literal, Body, Declined, Rendered, Text, DESERIALIZE_PROPERTY_SIGNATURE, SERIALIZE_SIGNATURE,
+};
 use crate::emit::polymorphic::{base_variant_doc, derived_variant_doc, enum_doc};
 use crate::emit::structs::field_doc;
 use crate::plan::{PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
@@ -134,26 +136,7 @@ pub fn polymorphic_file(
         8,
         &["let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {"],
     );
-    for (tag, rust) in &tags {
-        text.arm(
-            12,
-            &[tag],
-            Body::Call {
-                callee: &["Self::", rust],
-                args: &[&["Default::default()"]],
-            },
-            false,
-        )?;
-    }
-    text.arm(
-        12,
-        &["_"],
-        Body::Call {
-            callee: &["Self::", UNKNOWN_VARIANT],
-            args: &[&["Default::default()"]],
-        },
-        false,
-    )?;
+    tag_arms(&mut text, 12, &tags, "Default::default()")?;
     text.line(8, &["};"]);
     text.line(
         8,
@@ -193,7 +176,7 @@ pub fn polymorphic_file(
         false,
     )?;
     text.line(4, &["}"]);
-    text.block(4, DESERIALIZE_PROPERTY_HEAD);
+    text.block(4, DESERIALIZE_PROPERTY_SIGNATURE);
     text.line(8, &["match self {"]);
     for variant in &variants {
         text.arm(
@@ -218,35 +201,18 @@ pub fn polymorphic_file(
     )?;
     text.line(4, &["}"]);
     text.block(4, DESERIALIZE_TAGGED_HEAD);
-    for (tag, rust) in &tags {
-        text.arm(
-            16,
-            &[tag],
-            Body::Call {
-                callee: &["Self::", rust],
-                args: &[&["support::deserialize_tagged_object(raw, map)?"]],
-            },
-            false,
-        )?;
-    }
-    text.arm(
+    tag_arms(
+        &mut text,
         16,
-        &["_"],
-        Body::Call {
-            callee: &["Self::", UNKNOWN_VARIANT],
-            args: &[&["support::deserialize_tagged_object(raw, map)?"]],
-        },
-        false,
+        &tags,
+        "support::deserialize_tagged_object(raw, map)?",
     )?;
     text.block(4, DESERIALIZE_TAGGED_TAIL);
     text.line(0, &["}"]);
     text.blank();
 
     text.impl_header(&[" serde::Serialize"], name);
-    text.line(
-        4,
-        &["fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {"],
-    );
+    text.line(4, &[SERIALIZE_SIGNATURE]);
     text.line(8, &["match self {"]);
     let untagged: &[&str] = &["None"];
     let write_arm = |text: &mut Text, variant: &str, tag: &[&str]| {
@@ -269,11 +235,31 @@ pub fn polymorphic_file(
     text.line(8, &["}"]);
     text.line(4, &["}"]);
     text.line(0, &["}"]);
-    text.blank();
-    text.impl_header(&["<'de> serde::Deserialize<'de>"], name);
-    text.block(4, DESERIALIZE);
-    text.line(0, &["}"]);
+    text.deserialize_impl(name, "deserialize_polymorphic");
     Ok(text.finish())
+}
+
+/// `"qualified.name" => Self::Variant(value),` for every tag, then the `Unknown` catch-all.
+fn tag_arms(
+    text: &mut Text,
+    indent: usize,
+    tags: &[(String, &str)],
+    value: &str,
+) -> Result<(), Declined> {
+    let unknown = ("_", UNKNOWN_VARIANT);
+    let arms = tags.iter().map(|(tag, rust)| (tag.as_str(), *rust));
+    for (pattern, variant) in arms.chain(std::iter::once(unknown)) {
+        text.arm(
+            indent,
+            &[pattern],
+            Body::Call {
+                callee: &["Self::", variant],
+                args: &[&[value]],
+            },
+            false,
+        )?;
+    }
+    Ok(())
 }
 
 /// `match self { Self::V(variant) => body, ... }` over every variant.
@@ -302,14 +288,6 @@ const UNKNOWN_DOC: &str = "\
 /// every field the base type does not know is in `additional_properties`.
 ";
 
-const DESERIALIZE_PROPERTY_HEAD: &str = "\
-fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
-    &mut self,
-    key: &str,
-    map: &mut A,
-) -> Result<bool, A::Error> {
-";
-
 const DESERIALIZE_TAGGED_HEAD: &str = "\
 fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(
     raw: String,
@@ -321,13 +299,5 @@ fn deserialize_tagged<'de, A: serde::de::MapAccess<'de>>(
 
 const DESERIALIZE_TAGGED_TAIL: &str = "        },
     )
-}
-";
-
-const DESERIALIZE: &str = "\
-fn deserialize<D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Self, D::Error> {
-    support::deserialize_polymorphic(deserializer)
 }
 ";

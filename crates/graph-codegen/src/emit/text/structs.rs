@@ -1,6 +1,6 @@
 //! The text twin of [`crate::emit::structs::StructEmitter`].
 
-use super::{literal, Body, Rendered, Text};
+use super::{literal, Body, Rendered, Text, DESERIALIZE_PROPERTY_SIGNATURE};
 use crate::emit::structs::{field_doc, struct_doc};
 use crate::plan::StructPlan;
 
@@ -48,7 +48,8 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
     if plan.fields.is_empty() {
         text.block(4, NO_PROPERTIES);
     } else {
-        text.block(4, DESERIALIZE_PROPERTY_HEAD);
+        text.block(4, DESERIALIZE_PROPERTY_SIGNATURE);
+        text.line(8, &["match key {"]);
         for (field, wire) in plan.fields.iter().zip(&wires) {
             let body = if field.nullable {
                 Body::Chain {
@@ -79,14 +80,11 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
         text.block(4, SERIALIZE_PROPERTIES_TAIL);
     }
     text.line(0, &["}"]);
-    text.blank();
-    text.impl_header(&[" serde::Serialize"], name);
-    text.block(4, SERIALIZE);
-    text.line(0, &["}"]);
-    text.blank();
-    text.impl_header(&["<'de> serde::Deserialize<'de>"], name);
-    text.block(4, DESERIALIZE);
-    text.line(0, &["}"]);
+    text.serde_impls(
+        name,
+        "support::serialize_object(self, serializer, None)",
+        "deserialize_object",
+    );
     Ok(text.finish())
 }
 
@@ -131,15 +129,6 @@ fn serialize_properties<M: serde::ser::SerializeMap>(
 }
 ";
 
-const DESERIALIZE_PROPERTY_HEAD: &str = "\
-fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
-    &mut self,
-    key: &str,
-    map: &mut A,
-) -> Result<bool, A::Error> {
-    match key {
-";
-
 const DESERIALIZE_PROPERTY_TAIL: &str = "        _ => return Ok(false),
     }
     Ok(true)
@@ -154,19 +143,5 @@ fn serialize_properties<M: serde::ser::SerializeMap>(
 ";
 
 const SERIALIZE_PROPERTIES_TAIL: &str = "    Ok(())
-}
-";
-
-const SERIALIZE: &str = "\
-fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-    support::serialize_object(self, serializer, None)
-}
-";
-
-const DESERIALIZE: &str = "\
-fn deserialize<D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Self, D::Error> {
-    support::deserialize_object(deserializer)
 }
 ";

@@ -58,27 +58,10 @@ pub fn wire_enum_file(plan: &EnumPlan, source_line: &str, import: &str) -> Rende
     text.line(8, &["}"]);
     text.line(4, &["}"]);
     text.line(0, &["}"]);
-    text.blank();
-    text.impl_header(&[" serde::Serialize"], name);
-    text.block(4, SERIALIZE);
-    text.line(0, &["}"]);
-    text.blank();
-    text.impl_header(&["<'de> serde::Deserialize<'de>"], name);
-    text.block(4, DESERIALIZE);
-    text.line(0, &["}"]);
+    text.serde_impls(
+        name,
+        "support::serialize_wire_enum(self, serializer)",
+        "deserialize_wire_enum",
+    );
     Ok(text.finish())
 }
-
-const SERIALIZE: &str = "\
-fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-    support::serialize_wire_enum(self, serializer)
-}
-";
-
-const DESERIALIZE: &str = "\
-fn deserialize<D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Self, D::Error> {
-    support::deserialize_wire_enum(deserializer)
-}
-";
