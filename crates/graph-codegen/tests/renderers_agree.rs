@@ -73,7 +73,7 @@ fn the_fixture_renders_the_same_both_ways() {
 #[test]
 fn names_of_every_length_render_the_same_both_ways() {
     for length in 1..=72 {
-        let schema = growing_schema(length);
+        let schema = growing_schema(length, length);
         let declined = assert_agree(&schema, &whole_tree_options(), &format!("length {length}"));
         // Past this, some lines need a second level of breaking (a return type's generics, a
         // call on the right of an assignment) that the text renderer leaves to the tokens
@@ -88,17 +88,33 @@ fn names_of_every_length_render_the_same_both_ways() {
     }
 }
 
+/// Type names grow, property names stay short: the lines that name types (arm patterns over
+/// `Any*` variants, `impl` headers, `From` impls, tags) cross the margin on their own.
+#[test]
+fn type_names_of_every_length_render_the_same_both_ways() {
+    for length in 1..=90 {
+        let schema = growing_schema(length, 0);
+        let label = format!("type names +{length}");
+        let declined = assert_agree(&schema, &whole_tree_options(), &label);
+        if length <= FALLBACK_FREE_LENGTH {
+            assert_eq!(declined, 0, "{label}: the text renderer declined files");
+        }
+    }
+}
+
 /// Extra name length up to which the text renderer handles every file of [`growing_schema`]
 /// itself (type names of about 30 characters, field names of about 28).
 const FALLBACK_FREE_LENGTH: usize = 26;
 
-/// A schema whose every name has `length` extra characters: a polymorphic base with a derived
-/// type in another namespace, references to a complex type, collections, a recursive field, a
-/// declared enum, an inline enum and a deprecated property with a growing note.
-fn growing_schema(length: usize) -> Schema {
+/// A schema whose type and enum names have `type_length` extra characters and whose property
+/// and member names `length`: a polymorphic base with a derived type in another namespace,
+/// references to a complex type, collections, a recursive field, a declared enum, an inline
+/// enum and a deprecated property with a growing note.
+fn growing_schema(type_length: usize, length: usize) -> Schema {
     let pad = "x".repeat(length);
+    let type_pad = "y".repeat(type_length);
     let words = "word ".repeat(length);
-    let name = |stem: &str| format!("microsoft.graph.{stem}{pad}");
+    let name = |stem: &str| format!("microsoft.graph.{stem}{type_pad}");
     let prop = |name: String, ty: &str, nullable: bool| Property {
         name,
         ty: TypeRef::named(ty),
@@ -175,7 +191,7 @@ fn growing_schema(length: usize) -> Schema {
     for def in [
         base_type,
         derived(name("derived")),
-        derived(format!("microsoft.graph.callRecords.item{pad}")),
+        derived(format!("microsoft.graph.callRecords.item{type_pad}")),
         target_type,
     ] {
         schema.types.insert(def.name.clone(), def);

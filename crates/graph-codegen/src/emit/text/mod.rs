@@ -144,9 +144,7 @@ impl Text {
             self.out.push_str(",\n");
             return Ok(());
         }
-        self.indent(indent);
-        self.parts(pattern);
-        self.out.push_str(" => {\n");
+        self.block_arm_open(indent, pattern)?;
         // The `;` is the break's own text, printed only when the arm breaks: like the comma,
         // it does not count against the margin.
         let tail = Tail {
@@ -308,17 +306,36 @@ impl Text {
 
     /// A top-level `impl<generics> Trait for self_ty {` (`head` is what follows `impl`, from
     /// its space or `<`): flat when it fits, else broken before `for`.
-    pub(crate) fn impl_header(&mut self, head: &[&str], self_ty: &str) {
+    pub(crate) fn impl_header(&mut self, head: &[&str], self_ty: &str) -> Result<(), Declined> {
         let flat = "impl".len() + width(head) + " for ".len() + self_ty.len() + " {".len();
-        self.out.push_str("impl");
-        self.parts(head);
         if fits(0, flat) {
-            self.out.push_str(" for ");
-        } else {
-            self.out.push_str("\nfor ");
+            self.line(0, &["impl", &head.concat(), " for ", self_ty, " {"]);
+            return Ok(());
         }
-        self.out.push_str(self_ty);
-        self.out.push_str(" {\n");
+        // Broken before `for`, the trait (`From<super::X>`) must fit on its own line, or
+        // prettyplease would break its generics too.
+        if !fits(0, "impl".len() + width(head)) && breakable(head) {
+            return Err(Declined("an impl header that would break twice"));
+        }
+        self.line(0, &["impl", &head.concat()]);
+        self.line(0, &["for ", self_ty, " {"]);
+        Ok(())
+    }
+
+    /// `pattern => {`, the first line of an arm whose body is a block. A pattern that would
+    /// have to break itself (a tuple-struct pattern past the margin) is declined.
+    pub(crate) fn block_arm_open(
+        &mut self,
+        indent: usize,
+        pattern: &[&str],
+    ) -> Result<(), Declined> {
+        if !fits(indent, width(pattern) + " => {".len()) && breakable(pattern) {
+            return Err(Declined("a match arm pattern that would break"));
+        }
+        self.indent(indent);
+        self.parts(pattern);
+        self.out.push_str(" => {\n");
+        Ok(())
     }
 
     /// `head member tail` where `member` is a field or method access (`.next_value()?`):
@@ -469,24 +486,34 @@ fn width(parts: &[&str]) -> usize {
 impl Text {
     /// The `Serialize` impl with the one-line body `serialize_body`, then the `Deserialize`
     /// impl (see [`Text::deserialize_impl`]): how struct and wire enum files end.
-    pub(crate) fn serde_impls(&mut self, name: &str, serialize_body: &str, deserialize: &str) {
+    pub(crate) fn serde_impls(
+        &mut self,
+        name: &str,
+        serialize_body: &str,
+        deserialize: &str,
+    ) -> Result<(), Declined> {
         self.blank();
-        self.impl_header(&[" serde::Serialize"], name);
+        self.impl_header(&[" serde::Serialize"], name)?;
         self.line(INDENT, &[SERIALIZE_SIGNATURE]);
         self.line(2 * INDENT, &[serialize_body]);
         self.line(INDENT, &["}"]);
         self.line(0, &["}"]);
-        self.deserialize_impl(name, deserialize);
+        self.deserialize_impl(name, deserialize)
     }
 
     /// `impl<'de> serde::Deserialize<'de>` calling the runtime function `deserialize`.
-    pub(crate) fn deserialize_impl(&mut self, name: &str, deserialize: &str) {
+    pub(crate) fn deserialize_impl(
+        &mut self,
+        name: &str,
+        deserialize: &str,
+    ) -> Result<(), Declined> {
         self.blank();
-        self.impl_header(&["<'de> serde::Deserialize<'de>"], name);
+        self.impl_header(&["<'de> serde::Deserialize<'de>"], name)?;
         self.block(INDENT, DESERIALIZE_SIGNATURE);
         self.line(2 * INDENT, &["support::", deserialize, "(deserializer)"]);
         self.line(INDENT, &["}"]);
         self.line(0, &["}"]);
+        Ok(())
     }
 }
 

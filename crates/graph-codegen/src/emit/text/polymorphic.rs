@@ -45,14 +45,14 @@ pub fn polymorphic_file(
     text.line(0, &["}"]);
     text.blank();
 
-    text.impl_header(&[" Default"], name);
+    text.impl_header(&[" Default"], name)?;
     text.line(4, &["fn default() -> Self {"]);
     text.call(8, &["Self::", base_rust], &[&["Default::default()"]], "")?;
     text.line(4, &["}"]);
     text.line(0, &["}"]);
     for variant in &variants[..variants.len() - 1] {
         text.blank();
-        text.impl_header(&[" From<super::", variant, ">"], name);
+        text.impl_header(&[" From<super::", variant, ">"], name)?;
         text.signature(4, &["fn from"], &[&["value: super::", variant]], &["Self"])?;
         text.call(8, &["Self::", variant], &[&["value"]], "")?;
         text.line(4, &["}"]);
@@ -126,7 +126,7 @@ pub fn polymorphic_file(
     if allow_deprecated {
         text.line(0, &["#[allow(deprecated)]"]);
     }
-    text.impl_header(&[" support::Polymorphic"], name);
+    text.impl_header(&[" support::Polymorphic"], name)?;
     text.flat(4, &["type Base = ", &base_path, ";"])?;
     text.signature(4, &["fn from_base"], &[&["base: ", &base_path]], &["Self"])?;
     text.call(8, &["Self::", base_rust], &[&["base"]], "")?;
@@ -153,7 +153,7 @@ pub fn polymorphic_file(
     if !base.fields.is_empty() {
         text.line(8, &["match self {"]);
         for variant in &variants {
-            text.line(12, &["Self::", variant, "(variant) => {"]);
+            text.block_arm_open(12, &["Self::", variant, "(variant)"])?;
             for field in &base.fields {
                 let rust = field.rust.as_str();
                 text.chain(16, &["variant.", rust, " = base"], &[".", rust], ";")?;
@@ -211,7 +211,7 @@ pub fn polymorphic_file(
     text.line(0, &["}"]);
     text.blank();
 
-    text.impl_header(&[" serde::Serialize"], name);
+    text.impl_header(&[" serde::Serialize"], name)?;
     text.line(4, &[SERIALIZE_SIGNATURE]);
     text.line(8, &["match self {"]);
     let untagged: &[&str] = &["None"];
@@ -235,7 +235,7 @@ pub fn polymorphic_file(
     text.line(8, &["}"]);
     text.line(4, &["}"]);
     text.line(0, &["}"]);
-    text.deserialize_impl(name, "deserialize_polymorphic");
+    text.deserialize_impl(name, "deserialize_polymorphic")?;
     Ok(text.finish())
 }
 

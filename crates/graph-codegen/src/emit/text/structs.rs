@@ -37,7 +37,7 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
     if plan.fields.iter().any(|f| f.deprecated.is_some()) {
         text.line(0, &["#[allow(deprecated)]"]);
     }
-    text.impl_header(&[" support::GraphObject"], name);
+    text.impl_header(&[" support::GraphObject"], name)?;
     let qualified = literal(&plan.qualified)?;
     // prettyplease never breaks a constant's string initialiser.
     text.line(
@@ -84,7 +84,7 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
         name,
         "support::serialize_object(self, serializer, None)",
         "deserialize_object",
-    );
+    )?;
     Ok(text.finish())
 }
 

@@ -26,7 +26,7 @@ pub fn wire_enum_file(plan: &EnumPlan, source_line: &str, import: &str) -> Rende
     text.line(0, &["}"]);
     text.blank();
 
-    text.impl_header(&[" support::WireEnum"], name);
+    text.impl_header(&[" support::WireEnum"], name)?;
     text.line(4, &["fn from_wire(value: &str) -> Self {"]);
     if plan.members.is_empty() {
         text.flat(8, &["Self::", fallback, "(value.to_owned())"])?;
@@ -62,6 +62,6 @@ pub fn wire_enum_file(plan: &EnumPlan, source_line: &str, import: &str) -> Rende
         name,
         "support::serialize_wire_enum(self, serializer)",
         "deserialize_wire_enum",
-    );
+    )?;
     Ok(text.finish())
 }
