@@ -366,7 +366,9 @@ impl<'p> Item<'p> {
 /// them with prettyplease is most of the generator's time, and the files are independent, so
 /// rayon shares them between `threads` threads; its indexed collect keeps plan order, so the
 /// output does not depend on which thread did what. `proc_macro2` token streams cannot cross
-/// threads: each worker parses its own copy of `import` (the `use` line's source text).
+/// threads: each worker parses its own copy of `import` (the `use` line's source text), the
+/// first time it renders a file through tokens. With [`Renderer::Text`], `import_text` is that
+/// line formatted, and only declined files go through tokens.
 fn render_items(
     plan: &Plan,
     version: &str,
@@ -384,7 +386,7 @@ fn render_items(
         .chain(plan.polymorphics.values().map(Item::Polymorphic))
         .chain(plan.enums.values().map(Item::Enum))
         .collect();
-    let parse_import = || -> Option<TokenStream> { None };
+    let no_import_yet = || -> Option<TokenStream> { None };
     let render_one = |parsed_import: &mut Option<TokenStream>, item: Item| {
         let (path, source) = item.path_and_source();
         let source_line = format!("Microsoft Graph documentation, {version}, {source}.");
@@ -426,14 +428,14 @@ fn render_items(
                 || {
                     items
                         .into_par_iter()
-                        .map_init(parse_import, render_one)
+                        .map_init(no_import_yet, render_one)
                         .collect()
                 },
                 index_files,
             )
         }),
         None => {
-            let mut import = parse_import();
+            let mut import = no_import_yet();
             let files = items
                 .into_iter()
                 .map(|item| render_one(&mut import, item))
