@@ -144,7 +144,23 @@ impl Text {
             self.out.push_str(",\n");
             return Ok(());
         }
-        self.block_arm_open(indent, pattern)?;
+        if self.pattern_fits(indent, pattern, " => ") {
+            self.indent(indent);
+            self.parts(pattern);
+            self.out.push_str(" => {\n");
+        } else {
+            // prettyplease breaks the pattern first; the body then follows `) => ` on the
+            // pattern's last line when it fits there.
+            self.broken_pattern(indent, pattern)?;
+            if fits(indent, ") => ".len() + body.width()) {
+                self.indent(indent);
+                self.out.push_str(") => ");
+                body.write(self);
+                self.out.push_str(",\n");
+                return Ok(());
+            }
+            self.line(indent, &[") => {"]);
+        }
         // The `;` is the break's own text, printed only when the arm breaks: like the comma,
         // it does not count against the margin.
         let tail = Tail {
@@ -166,6 +182,35 @@ impl Text {
             Body::Call { callee, args } => self.call_with(inner, callee, args, tail)?,
         }
         self.line(indent, &["}"]);
+        Ok(())
+    }
+
+    /// Whether the pattern stays on one line: `pattern` and `arrow` fit, or the pattern has
+    /// nowhere to break. The arrow is ` => ` before an expression (the `{` of a broken arm is
+    /// the break's own text and does not count) and ` => {` before a block.
+    fn pattern_fits(&self, indent: usize, pattern: &[&str], arrow: &str) -> bool {
+        fits(indent, width(pattern) + arrow.len()) || !breakable(pattern)
+    }
+
+    /// The first lines of a one-field tuple-struct pattern (`Self::Variant(variant)`) broken as
+    /// prettyplease breaks it, `Self::Variant(` and `variant,`; the caller writes the `) =>`
+    /// line. Other patterns are declined.
+    fn broken_pattern(&mut self, indent: usize, pattern: &[&str]) -> Result<(), Declined> {
+        let (last, head) = pattern
+            .split_last()
+            .ok_or(Declined("an empty match arm pattern"))?;
+        let field = last
+            .strip_prefix('(')
+            .and_then(|l| l.strip_suffix(')'))
+            .filter(|field| !breakable(&[field]) && !field.contains(','))
+            .ok_or(Declined("a match arm pattern that would break"))?;
+        if !fits(indent, width(head) + 1) && breakable(head) {
+            return Err(Declined("a match arm pattern that would break twice"));
+        }
+        self.indent(indent);
+        self.parts(head);
+        self.out.push_str("(\n");
+        self.line(indent + INDENT, &[field, ","]);
         Ok(())
     }
 
@@ -213,6 +258,9 @@ impl Text {
         close: char,
         tail: &str,
     ) -> Result<(), Declined> {
+        if !fits(indent, width(head) + 1) && breakable(head) {
+            return Err(Declined("a list opener that would break"));
+        }
         self.indent(indent);
         self.parts(head);
         self.out.push(open);
@@ -298,10 +346,28 @@ impl Text {
             self.out.push('\n');
             return Ok(());
         }
-        if !fits(indent, 1 + tail.len()) {
+        if fits(indent, 1 + tail.len()) {
+            return self.list(indent, head, '(', params, ')', &tail);
+        }
+        // The output's own generics break next: `) -> Option<`, the argument, `> {`.
+        let output = output.concat();
+        let generic = output
+            .split_once('<')
+            .and_then(|(outer, rest)| Some((outer, rest.strip_suffix('>')?)));
+        let Some((outer, argument)) = generic else {
+            return Err(Declined("a function output too long for its own line"));
+        };
+        let open = format!(" -> {outer}");
+        self.list(indent, head, '(', params, ')', &open)?;
+        // The list's closing line ends with a newline: take it back to open the generics.
+        self.out.pop();
+        self.out.push_str("<\n");
+        if !fits(indent + INDENT, argument.len()) && breakable(&[argument]) {
             return Err(Declined("a function output too long for its own line"));
         }
-        self.list(indent, head, '(', params, ')', &tail)
+        self.line(indent + INDENT, &[argument, ","]);
+        self.line(indent, &["> {"]);
+        Ok(())
     }
 
     /// A top-level `impl<generics> Trait for self_ty {` (`head` is what follows `impl`, from
@@ -322,25 +388,27 @@ impl Text {
         Ok(())
     }
 
-    /// `pattern => {`, the first line of an arm whose body is a block. A pattern that would
-    /// have to break itself (a tuple-struct pattern past the margin) is declined.
+    /// `pattern => {`, the first line of an arm whose body is a block, with the pattern broken
+    /// as prettyplease breaks it when it does not fit.
     pub(crate) fn block_arm_open(
         &mut self,
         indent: usize,
         pattern: &[&str],
     ) -> Result<(), Declined> {
-        if !fits(indent, width(pattern) + " => {".len()) && breakable(pattern) {
-            return Err(Declined("a match arm pattern that would break"));
+        if self.pattern_fits(indent, pattern, " => {") {
+            self.indent(indent);
+            self.parts(pattern);
+            self.out.push_str(" => {\n");
+        } else {
+            self.broken_pattern(indent, pattern)?;
+            self.line(indent, &[") => {"]);
         }
-        self.indent(indent);
-        self.parts(pattern);
-        self.out.push_str(" => {\n");
         Ok(())
     }
 
-    /// `head member tail` where `member` is a field or method access (`.next_value()?`):
-    /// flat when it fits, else prettyplease's break before the dot, `member tail` one indent
-    /// deeper.
+    /// `head member tail` where `head` is an assignment up to a bare receiver
+    /// (`self.x = map`) and `member` a field or method access on it (`.next_value()?`): flat
+    /// when it fits, else prettyplease's break before the dot, `member tail` one indent deeper.
     pub(crate) fn chain(
         &mut self,
         indent: usize,
@@ -370,7 +438,14 @@ impl Text {
             self.out.push('\n');
             return Ok(());
         }
-        self.flat(indent, head)?;
+        // The head is an assignment, `target = receiver`: the target (a field access) stays
+        // whole when it and ` = ` fit, and the receiver is a bare name.
+        let head_text = head.concat();
+        let target = head_text.split(" = ").next().unwrap_or_default();
+        if !fits(indent, target.len() + " = ".len()) && breakable(&[target]) {
+            return Err(Declined("an assignment target that would break"));
+        }
+        self.line(indent, &[&head_text]);
         if !fits(indent + INDENT, width(member) + tail.width()) {
             return Err(Declined("a line that would break"));
         }
@@ -537,11 +612,29 @@ fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
 ) -> Result<bool, A::Error> {
 ";
 
-/// Whether prettyplease could break `parts` anywhere: a path, a literal or a parameter such as
-/// `base: super::Entity` it prints whole however long; with brackets or parentheses (even
-/// inside a string literal, to err on the safe side) the text renderer declines.
+/// Whether prettyplease could break `parts` anywhere: at a bracket or parenthesis, or before
+/// the dot of a field or method access. A path, a literal or a parameter such as
+/// `base: super::Entity` it prints whole however long.
 fn breakable(parts: &[&str]) -> bool {
-    parts.iter().any(|p| p.contains(['(', '<', '[', '{']))
+    let mut in_literal = false;
+    let mut escaped = false;
+    for c in parts.iter().flat_map(|p| p.chars()) {
+        if in_literal {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_literal = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                '"' => in_literal = true,
+                '(' | '<' | '[' | '{' | '.' => return true,
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Whether `len` bytes starting at column `indent` end within prettyplease's margin.
@@ -623,6 +716,15 @@ mod tests {
         }
         assert!(literal("caf\u{e9}").is_err());
         assert!(literal("tab\there").is_err());
+    }
+
+    #[test]
+    fn break_opportunities_outside_string_literals() {
+        assert!(breakable(&["self.x = map"]));
+        assert!(breakable(&["Vec<super::X>"]));
+        assert!(!breakable(&["base: super::Entity"]));
+        assert!(!breakable(&["\"microsoft.graph.x (see \\\"a.b\\\")\""]));
+        assert!(breakable(&["\"a.b\"", ".len()"]));
     }
 
     #[test]

@@ -58,7 +58,10 @@ pub fn struct_file(plan: &StructPlan, source_line: &str, import: &str) -> Render
                 }
             } else {
                 // Not `Option`'s own `Deserialize`: it would read `null` as absent.
-                Body::Expr(&["self.", &field.rust, " = Some(map.next_value()?)"])
+                Body::Call {
+                    callee: &["self.", &field.rust, " = Some"],
+                    args: &[&["map.next_value()?"]],
+                }
             };
             text.arm(12, &[wire], body, true)?;
         }
