@@ -5,11 +5,12 @@
 //! printing them with prettyplease was nine tenths of generating them. The text written here
 //! follows prettyplease's layout for the few constructs the generator emits: a construct goes on
 //! one line when it ends within prettyplease's margin, else in the broken form prettyplease gives
-//! it (an arm's body in a block, one argument or parameter per line, a break before a method's
-//! dot, a generic argument on its own line). A layout outside these forms (a line that would need
-//! a second level of breaking, a string literal with characters to escape) makes the emitter
-//! decline the whole file, which is then rendered through syn and prettyplease; so the output
-//! never depends on which renderer ran.
+//! it (an arm's body in a block, a tuple pattern broken around its field, one argument or
+//! parameter per line, a function output's generics, a break before a method's dot, a generic
+//! argument on its own line, an `impl` header broken before `for`). A layout outside these forms
+//! (a line that would need a further level of breaking, a string literal with characters to
+//! escape) makes the emitter decline the whole file, which is then rendered through syn and
+//! prettyplease; so the output never depends on which renderer ran.
 //!
 //! The tokens path stays the reference. `crates/graph-codegen/tests/renderers_agree.rs` renders
 //! the fixture and schemas whose names grow one character at a time (every line crosses the
