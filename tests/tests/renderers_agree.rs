@@ -118,3 +118,220 @@ fn upstream_pages() {
         );
     }
 }
+
+/// Random schemas: names of any length (camel case, digits, Rust keywords), namespaces, a
+/// polymorphic base with derived types, references, collections, declared and inline enums
+/// whose members are any text, deprecations and descriptions with quotes, backslashes,
+/// markdown and characters outside ASCII. Whatever the text renderer writes must be what the
+/// tokens renderer writes; whatever it cannot lay out it must decline.
+mod random {
+    use graph_codegen::{generate_reporting, Options, Renderer};
+    use graph_ir::{
+        BaseOrigin, BaseType, EnumDef, EnumMember, Property, Schema, TypeDef, TypeKind, TypeRef,
+    };
+    use proptest::prelude::*;
+
+    #[derive(Clone, Debug)]
+    struct RawProperty {
+        name: String,
+        kind: usize,
+        nullable: bool,
+        deprecated: Option<String>,
+        description: String,
+        members: Vec<String>,
+    }
+
+    #[derive(Clone, Debug)]
+    struct RawSchema {
+        namespace: String,
+        base: String,
+        derived: Vec<(bool, String)>,
+        target: String,
+        enumeration: String,
+        members: Vec<String>,
+        properties: Vec<(usize, RawProperty)>,
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z][a-zA-Z0-9]{0,12}",
+            "[a-z][a-zA-Z0-9]{20,70}",
+            Just("type".to_string()),
+            Just("self".to_string()),
+            Just("string".to_string()),
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "[a-zA-Z .,`\\[\\]()<>*_:/\\\\\"'-]{0,120}",
+            "[a-z é漢🎧\"\\\\]{0,40}",
+        ]
+    }
+
+    fn member() -> impl Strategy<Value = String> {
+        prop_oneof!["[a-zA-Z][a-zA-Z0-9]{0,40}", "[a-zA-Z0-9 ._é\"\\\\-]{1,30}"]
+    }
+
+    fn property() -> impl Strategy<Value = RawProperty> {
+        (
+            name(),
+            0usize..8,
+            any::<bool>(),
+            proptest::option::of(text()),
+            text(),
+            prop::collection::vec(member(), 1..4),
+        )
+            .prop_map(|(name, kind, nullable, deprecated, description, members)| {
+                RawProperty {
+                    name,
+                    kind,
+                    nullable,
+                    deprecated,
+                    description,
+                    members,
+                }
+            })
+    }
+
+    fn schema() -> impl Strategy<Value = RawSchema> {
+        (
+            prop_oneof![Just(String::new()), "[a-z][a-zA-Z]{0,20}"],
+            name(),
+            prop::collection::vec((any::<bool>(), name()), 0..4),
+            name(),
+            name(),
+            prop::collection::vec(member(), 0..5),
+            prop::collection::vec((0usize..6, property()), 0..10),
+        )
+            .prop_map(
+                |(namespace, base, derived, target, enumeration, members, properties)| RawSchema {
+                    namespace,
+                    base,
+                    derived,
+                    target,
+                    enumeration,
+                    members,
+                    properties,
+                },
+            )
+    }
+
+    /// The IR for `raw`: property `(owner, p)` goes to the base (0, 1), the target (2) or a
+    /// derived type (3 and up, when there are any).
+    fn build(raw: &RawSchema) -> Schema {
+        let qualify = |name: &str, namespaced: bool| {
+            if namespaced && !raw.namespace.is_empty() {
+                format!("microsoft.graph.{}.{name}", raw.namespace)
+            } else {
+                format!("microsoft.graph.{name}")
+            }
+        };
+        let base = qualify(&format!("b{}", raw.base), false);
+        let target = qualify(&format!("t{}", raw.target), true);
+        let enumeration = qualify(&format!("e{}", raw.enumeration), false);
+        let derived: Vec<String> = raw
+            .derived
+            .iter()
+            .enumerate()
+            .map(|(i, (namespaced, name))| qualify(&format!("d{i}{name}"), *namespaced))
+            .collect();
+        let mut types: Vec<TypeDef> = std::iter::once((&base, TypeKind::Entity, None))
+            .chain(std::iter::once((&target, TypeKind::Complex, None)))
+            .chain(derived.iter().map(|d| (d, TypeKind::Entity, Some(&base))))
+            .map(|(name, kind, parent)| TypeDef {
+                name: name.clone(),
+                kind,
+                base: parent.map(|b| BaseType {
+                    name: b.clone(),
+                    origin: BaseOrigin::Prose,
+                }),
+                description: format!("About {name}."),
+                ..TypeDef::default()
+            })
+            .collect();
+        for (owner, p) in &raw.properties {
+            let ty = match p.kind {
+                0 => "Edm.String".to_string(),
+                1 => "Edm.Int64".to_string(),
+                2 => "Edm.DateTimeOffset".to_string(),
+                3 => target.clone(),
+                4 => format!("Collection({target})"),
+                5 => enumeration.clone(),
+                6 => format!("Collection({base})"),
+                _ => "Edm.String".to_string(),
+            };
+            let property = Property {
+                name: p.name.clone(),
+                ty: TypeRef::named(ty),
+                nullable: p.nullable,
+                deprecated: p.deprecated.clone(),
+                description: p.description.clone(),
+                enum_members: if p.kind == 7 {
+                    p.members.clone()
+                } else {
+                    Vec::new()
+                },
+                ..Property::default()
+            };
+            let index = match owner {
+                0 | 1 => 0,
+                2 => 1,
+                n if types.len() > 2 => 2 + n % (types.len() - 2),
+                _ => 0,
+            };
+            types[index].properties.push(property);
+        }
+        let mut schema = Schema::new("v1.0");
+        for def in types {
+            schema.types.insert(def.name.clone(), def);
+        }
+        let members = raw
+            .members
+            .iter()
+            .map(|m| EnumMember {
+                name: m.clone(),
+                ..EnumMember::default()
+            })
+            .collect();
+        schema.enums.insert(
+            enumeration.clone(),
+            EnumDef {
+                name: enumeration,
+                members,
+                ..EnumDef::default()
+            },
+        );
+        schema
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_schemas_render_the_same_both_ways(raw in schema()) {
+            let schema = build(&raw);
+            let with = |renderer| {
+                let options = Options {
+                    disambiguate: true,
+                    namespace_modules: true,
+                    renderer,
+                    ..Options::default()
+                };
+                generate_reporting(&schema, &options)
+            };
+            match (with(Renderer::Tokens), with(Renderer::Text)) {
+                (Ok(tokens), Ok(text)) => {
+                    prop_assert_eq!(tokens.files.len(), text.files.len());
+                    for (reference, fast) in tokens.files.iter().zip(&text.files) {
+                        prop_assert_eq!(&reference.path, &fast.path);
+                        prop_assert_eq!(&reference.contents, &fast.contents, "{}", reference.path);
+                    }
+                }
+                (Err(tokens), Err(text)) => prop_assert_eq!(tokens, text),
+                (tokens, text) => prop_assert!(false, "one renderer failed: {tokens:?} / {text:?}"),
+            }
+        }
+    }
+}

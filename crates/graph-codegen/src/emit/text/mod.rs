@@ -15,8 +15,9 @@
 //! The tokens path stays the reference. `crates/graph-codegen/tests/renderers_agree.rs` renders
 //! the fixture and schemas whose names grow one character at a time (every line crosses the
 //! margin at some length) both ways, and `tests/tests/renderers_agree.rs` the pinned pages, the
-//! hard cases, the focus pages and the 2021 corpus; any byte that differs fails them. A change to
-//! an emitter is made in both places, and these tests say where the two disagree.
+//! hard cases, the focus pages, the 2021 corpus and random schemas (names of any length, members
+//! and notes in any text); any byte that differs fails them. A change to an emitter is made in
+//! both places, and these tests say where the two disagree.
 
 pub mod module;
 pub mod polymorphic;
