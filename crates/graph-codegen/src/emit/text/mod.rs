@@ -310,6 +310,8 @@ impl Text {
         self.wrapped_with(indent, head, (open, close), inner, tail)
     }
 
+    /// [`Text::wrapped`] with a tail that may not count against the margin (a trailing
+    /// comma of an enclosing broken list).
     pub(crate) fn wrapped_with(
         &mut self,
         indent: usize,
