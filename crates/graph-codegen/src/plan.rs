@@ -2,10 +2,12 @@
 //! naming problem found, before a single token is written.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use graph_ir::{Diagnostic, Primitive, Property, Schema, Source, TypeKind, TypeRef};
 
 use crate::cycles::strongly_connected;
+use crate::docs::paragraph;
 use crate::name_table::{
     error_at, first_free, location, missing_types_warning, warning_at, NameTable,
 };
@@ -73,8 +75,9 @@ pub struct FieldPlan {
     pub read_only: bool,
     /// A navigation property.
     pub navigation: bool,
-    /// IR description.
-    pub description: String,
+    /// The IR description as a rustdoc paragraph ([`crate::docs::paragraph`]), shared by
+    /// every struct that inherits the property; `None` when the page gives no description.
+    pub doc: Option<Arc<str>>,
     /// Qualified name of the type that declares it.
     pub declared_in: String,
 }
@@ -299,6 +302,7 @@ pub fn build(
     // -> Rust name) and field names are worked out once.
     let mut inline_enums: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
     let mut field_names: BTreeMap<(&str, &str), String> = BTreeMap::new();
+    let mut field_docs: BTreeMap<(&str, &str), Option<Arc<str>>> = BTreeMap::new();
     for qualified in &qualified_names {
         let mut fields: Vec<FieldPlan> = Vec::new();
         let mut seen_wire = BTreeSet::new();
@@ -400,7 +404,13 @@ pub fn build(
                 deprecated: property.deprecated.clone(),
                 read_only: property.read_only,
                 navigation: property.navigation,
-                description: property.description.clone(),
+                doc: field_docs
+                    .entry((declaring, &property.name))
+                    .or_insert_with(|| {
+                        let description = &property.description;
+                        (!description.trim().is_empty()).then(|| Arc::from(paragraph(description)))
+                    })
+                    .clone(),
                 declared_in: declaring.to_string(),
             });
         }

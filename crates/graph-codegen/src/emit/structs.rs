@@ -204,10 +204,9 @@ pub(crate) fn struct_doc(plan: &StructPlan) -> Vec<String> {
 /// Doc lines of a field: the description (or a generated sentence), facts, the wire name.
 pub fn field_doc(field: &FieldPlan) -> Vec<String> {
     let mut lines = Vec::new();
-    if field.description.trim().is_empty() {
-        lines.push(format!("The `{}` property.", field.wire));
-    } else {
-        lines.push(paragraph(&field.description));
+    match &field.doc {
+        Some(doc) => lines.push(doc.to_string()),
+        None => lines.push(format!("The `{}` property.", field.wire)),
     }
     lines.push(String::new());
     let mut facts = Vec::new();
