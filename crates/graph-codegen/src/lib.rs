@@ -241,6 +241,23 @@ fn namespaced_items(plan: &Plan) -> Vec<NamespacedItem> {
 /// declined it.
 type RenderedFile = (Result<GeneratedFile, Diagnostic>, bool);
 
+/// The file at `path`: what the text renderer wrote (`text`, `None` with
+/// [`Renderer::Tokens`]), else `tokens(path)` through syn and prettyplease; with whether the
+/// text renderer declined it.
+fn text_or_tokens(
+    path: String,
+    text: Option<emit::text::Rendered>,
+    tokens: impl FnOnce(&str) -> Result<String, Diagnostic>,
+) -> RenderedFile {
+    let declined = match text {
+        Some(Ok(contents)) => return (Ok(GeneratedFile { path, contents }), false),
+        Some(Err(emit::text::Declined(_))) => true,
+        None => false,
+    };
+    let rendered = tokens(&path).map(|contents| GeneratedFile { path, contents });
+    (rendered, declined)
+}
+
 /// Renders `mod.rs` and `registry.rs` (see [`render_items`] for `import` and `import_text`).
 fn render_index_files(
     plan: &Plan,
@@ -265,54 +282,28 @@ fn render_index_files(
         .namespace_modules
         .then(|| NamespaceEmitter::new(namespaced_items(plan)));
     let entries = registry_entries(plan);
-    let tokens_file = |path: &str, tokens: TokenStream| {
-        let path = path.to_string();
-        emit::render(&path, &whole, tokens).map(|contents| GeneratedFile { path, contents })
-    };
-    let text_file = |path: &str, text: emit::text::Rendered| {
-        text.ok().map(|contents| GeneratedFile {
-            path: path.to_string(),
-            contents,
-        })
-    };
-
-    let module_text = import_text.and_then(|_| {
-        text_file(
-            "mod.rs",
-            emit::text::module::module_file(&module, namespaces.as_ref(), &whole),
-        )
-    });
-    let module_file = match module_text {
-        Some(file) => (Ok(file), false),
-        None => {
+    let module_file = text_or_tokens(
+        "mod.rs".into(),
+        import_text.map(|_| emit::text::module::module_file(&module, namespaces.as_ref(), &whole)),
+        |path| {
             let mut tokens = module.to_token_stream();
             if let Some(namespaces) = &namespaces {
                 namespaces.to_tokens(&mut tokens);
             }
-            (tokens_file("mod.rs", tokens), import_text.is_some())
-        }
-    };
-    let registry_text = import_text.and_then(|import_text| {
-        text_file(
-            "registry.rs",
-            emit::text::module::registry_file(&entries, &whole, import_text),
-        )
+            emit::render(path, &whole, tokens)
+        },
+    );
+    let registry_text = import_text
+        .map(|import_text| emit::text::module::registry_file(&entries, &whole, import_text));
+    let registry_file = text_or_tokens("registry.rs".into(), registry_text, |path| {
+        let registry = RegistryEmitter {
+            entries,
+            import: import
+                .parse()
+                .expect("the import line was printed from tokens"),
+        };
+        emit::render(path, &whole, registry.to_token_stream())
     });
-    let registry_file = match registry_text {
-        Some(file) => (Ok(file), false),
-        None => {
-            let registry = RegistryEmitter {
-                entries,
-                import: import
-                    .parse()
-                    .expect("the import line was printed from tokens"),
-            };
-            (
-                tokens_file("registry.rs", registry.to_token_stream()),
-                import_text.is_some(),
-            )
-        }
-    };
     vec![module_file, registry_file]
 }
 
@@ -390,26 +381,20 @@ fn render_items(
     let render_one = |parsed_import: &mut Option<TokenStream>, item: Item| {
         let (path, source) = item.path_and_source();
         let source_line = format!("Microsoft Graph documentation, {version}, {source}.");
-        let declined = match import_text {
-            Some(import_text) => match item.text(plan, &source_line, import_text) {
-                Ok(contents) => return (Ok(GeneratedFile { path, contents }), false),
-                Err(emit::text::Declined(_)) => true,
-            },
-            None => false,
-        };
-        let import = parsed_import.get_or_insert_with(|| {
-            import
-                .parse()
-                .expect("the import line was printed from tokens")
-        });
-        let tokens = item.tokens(plan);
-        let tokens = quote! {
-            #import
-            #tokens
-        };
-        let rendered = emit::render(&path, &source_line, tokens)
-            .map(|contents| GeneratedFile { path, contents });
-        (rendered, declined)
+        let text = import_text.map(|import_text| item.text(plan, &source_line, import_text));
+        text_or_tokens(path, text, |path| {
+            let import = parsed_import.get_or_insert_with(|| {
+                import
+                    .parse()
+                    .expect("the import line was printed from tokens")
+            });
+            let tokens = item.tokens(plan);
+            let tokens = quote! {
+                #import
+                #tokens
+            };
+            emit::render(path, &source_line, tokens)
+        })
     };
     let threads = threads
         .min(items.len().div_ceil(MIN_ITEMS_PER_THREAD))

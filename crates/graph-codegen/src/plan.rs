@@ -299,10 +299,9 @@ pub fn build(
     let mut missing_types: BTreeMap<String, Vec<Source>> = BTreeMap::new();
     let qualified_names: Vec<String> = plan.structs.keys().cloned().collect();
     // Inherited properties appear in every descendant: their inline enums (owner -> property
-    // -> Rust name) and field names are worked out once.
+    // -> Rust name), field names and doc paragraphs are worked out once.
     let mut inline_enums: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
-    let mut field_names: BTreeMap<(&str, &str), String> = BTreeMap::new();
-    let mut field_docs: BTreeMap<(&str, &str), Option<Arc<str>>> = BTreeMap::new();
+    let mut names_and_docs: BTreeMap<(&str, &str), NameAndDoc> = BTreeMap::new();
     for qualified in &qualified_names {
         let mut fields: Vec<FieldPlan> = Vec::new();
         let mut seen_wire = BTreeSet::new();
@@ -393,24 +392,24 @@ pub fn build(
                     })
                     .unwrap_or(RustType::Json)
             };
+            let (rust, doc) = names_and_docs
+                .entry((declaring, &property.name))
+                .or_insert_with(|| {
+                    let description = &property.description;
+                    let doc =
+                        (!description.trim().is_empty()).then(|| Arc::from(paragraph(description)));
+                    (field_name(&property.name), doc)
+                })
+                .clone();
             fields.push(FieldPlan {
                 wire: property.name.clone(),
-                rust: field_names
-                    .entry((declaring, &property.name))
-                    .or_insert_with(|| field_name(&property.name))
-                    .clone(),
+                rust,
                 ty,
                 nullable: property.nullable,
                 deprecated: property.deprecated.clone(),
                 read_only: property.read_only,
                 navigation: property.navigation,
-                doc: field_docs
-                    .entry((declaring, &property.name))
-                    .or_insert_with(|| {
-                        let description = &property.description;
-                        (!description.trim().is_empty()).then(|| Arc::from(paragraph(description)))
-                    })
-                    .clone(),
+                doc,
                 declared_in: declaring.to_string(),
             });
         }
@@ -439,6 +438,9 @@ pub fn build(
         Err(errors)
     }
 }
+
+/// A property's Rust field name and doc paragraph (see [`FieldPlan`]).
+type NameAndDoc = (String, Option<Arc<str>>);
 
 /// Every property of `qualified` with the qualified name of the type declaring it, root base
 /// first.
@@ -645,10 +647,7 @@ fn box_large_fields(plan: &mut Plan) {
                     .get(target.as_str())
                     .is_some_and(|&size| size > LARGE_INLINE_BYTES)
                 {
-                    boxed
-                        .entry(field.declared_in.clone())
-                        .or_default()
-                        .insert(field.wire.clone());
+                    mark_boxed(&mut boxed, field);
                 }
             }
         }
@@ -746,10 +745,7 @@ fn box_recursive_fields(plan: &mut Plan) {
         for field in &s.fields {
             if let Some(target) = field.ty.by_value_target() {
                 if component.get(s.rust.as_str()) == component.get(target) {
-                    boxed
-                        .entry(field.declared_in.clone())
-                        .or_default()
-                        .insert(field.wire.clone());
+                    mark_boxed(&mut boxed, field);
                 }
             }
         }
@@ -759,6 +755,14 @@ fn box_recursive_fields(plan: &mut Plan) {
 
 /// Properties to box: declaring type -> wire names.
 type BoxedFields = BTreeMap<String, BTreeSet<String>>;
+
+/// Lists `field`'s declaring property in `boxed`.
+fn mark_boxed(boxed: &mut BoxedFields, field: &FieldPlan) {
+    boxed
+        .entry(field.declared_in.clone())
+        .or_default()
+        .insert(field.wire.clone());
+}
 
 /// Boxes every field whose declaring property (declaring type, wire name) is in `boxed`, in every
 /// struct that carries it, so an inherited field has the same type everywhere.

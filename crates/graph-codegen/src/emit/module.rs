@@ -13,7 +13,15 @@ pub struct ModuleEmitter<'p> {
     pub items: Vec<&'p str>,
 }
 
-impl ModuleEmitter<'_> {
+impl<'p> ModuleEmitter<'p> {
+    /// The items sorted by name, with the module each lives in.
+    pub(crate) fn modules_and_items(&self) -> (Vec<String>, Vec<&'p str>) {
+        let mut items = self.items.clone();
+        items.sort_unstable();
+        let modules = items.iter().map(|item| module_name(item)).collect();
+        (modules, items)
+    }
+
     /// The module's inner doc line.
     pub(crate) fn doc(&self) -> String {
         format!(
@@ -26,9 +34,8 @@ impl ModuleEmitter<'_> {
 impl ToTokens for ModuleEmitter<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let doc = format!(" {}", self.doc());
-        let mut items = self.items.clone();
-        items.sort_unstable();
-        let modules: Vec<_> = items.iter().map(|item| ident(&module_name(item))).collect();
+        let (modules, items) = self.modules_and_items();
+        let modules: Vec<_> = modules.iter().map(|module| ident(module)).collect();
         let names: Vec<_> = items.iter().map(|item| ident(item)).collect();
         tokens.extend(quote! {
             #![doc = #doc]

@@ -6,9 +6,11 @@ use quote::{quote, ToTokens};
 use crate::docs::doc_attrs;
 use crate::emit::structs::field_doc;
 use crate::naming::ident;
-use crate::plan::{PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
+use crate::plan::{FieldPlan, PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
+use crate::type_map::RustType;
 
-/// Emits a `PolymorphicPlan` (the planner's); `base` is the plan of its base struct (for the accessors).
+/// Emits a `PolymorphicPlan` (the planner's); `base` is the plan of its base struct (for the
+/// accessors).
 pub struct PolymorphicEmitter<'p> {
     /// The enum to emit.
     pub plan: &'p PolymorphicPlan,
@@ -92,16 +94,10 @@ impl ToTokens for PolymorphicEmitter<'_> {
         let accessors = base_fields.iter().map(|f| {
             let field = ident(&f.rust);
             let docs = doc_attrs(&field_doc(f));
-            let value = match &f.ty {
-                crate::type_map::RustType::Boxed(inner) => inner.tokens(),
-                other => other.tokens(),
-            };
-            let read = match (f.ty.is_boxed(), f.nullable) {
-                (true, _) => quote!(as_deref()),
-                (false, true) => quote!(value()),
-                (false, false) => quote!(as_ref()),
-            };
-            let arms = self.arms(|v| quote!(#v.#field.#read));
+            let (value, read) = accessor(f);
+            let value = value.tokens();
+            let read = Ident::new(read, proc_macro2::Span::call_site());
+            let arms = self.arms(|v| quote!(#v.#field.#read()));
             let deprecated = super::structs::deprecated_attr(f);
             quote! {
                 #docs
@@ -228,6 +224,17 @@ impl ToTokens for PolymorphicEmitter<'_> {
                 }
             }
         });
+    }
+}
+
+/// What the accessor for base field `field` returns, `Option<&T>` of this type (a boxed
+/// field's content), and the method that reads the field: `as_deref` for a box, `value` for a
+/// `Field`, `as_ref` for an `Option`.
+pub(crate) fn accessor(field: &FieldPlan) -> (&RustType, &'static str) {
+    match &field.ty {
+        RustType::Boxed(inner) => (inner, "as_deref"),
+        other if field.nullable => (other, "value"),
+        other => (other, "as_ref"),
     }
 }
 

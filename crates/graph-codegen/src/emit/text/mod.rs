@@ -24,7 +24,7 @@ pub mod polymorphic;
 pub mod structs;
 pub mod wire_enum;
 
-use crate::emit::GENERATED_MARKER;
+use crate::emit::write_header;
 use crate::plan::FieldPlan;
 
 /// prettyplease's line width: a group is printed flat when it ends at or before this column.
@@ -52,10 +52,7 @@ impl Text {
     /// (`import` is the formatted `use` line, newline included).
     pub(crate) fn with_header(source_line: &str, import: &str, capacity: usize) -> Text {
         let mut out = String::with_capacity(capacity);
-        out.push_str(GENERATED_MARKER);
-        out.push_str("\n// Source: ");
-        out.push_str(source_line);
-        out.push_str("\n\n");
+        write_header(&mut out, source_line);
         if !import.is_empty() {
             out.push_str(import);
             out.push('\n');
@@ -146,40 +143,24 @@ impl Text {
             self.out.push_str(",\n");
             return Ok(());
         }
-        if self.pattern_fits(indent, pattern, " => ") {
-            self.indent(indent);
-            self.parts(pattern);
-            self.out.push_str(" => {\n");
-        } else {
-            // prettyplease breaks the pattern first; the body then follows `) => ` on the
-            // pattern's last line when it fits there.
+        // prettyplease breaks the pattern first; the body then follows `) => ` on the pattern's
+        // last line when it fits there.
+        if !self.pattern_fits(indent, pattern, " => ") && fits(indent, ") => ".len() + body.width())
+        {
             self.broken_pattern(indent, pattern)?;
-            if fits(indent, ") => ".len() + body.width()) {
-                self.indent(indent);
-                self.out.push_str(") => ");
-                body.write(self);
-                self.out.push_str(",\n");
-                return Ok(());
-            }
-            self.line(indent, &[") => {"]);
+            self.indent(indent);
+            self.out.push_str(") => ");
+            body.write(self);
+            self.out.push_str(",\n");
+            return Ok(());
         }
+        self.open_arm_block(indent, pattern, " => ")?;
         // The `;` is the break's own text, printed only when the arm breaks: like the comma,
         // it does not count against the margin.
-        let tail = Tail {
-            text: if semicolon { ";" } else { "" },
-            counted: false,
-        };
+        let tail = Tail::uncounted(if semicolon { ";" } else { "" });
         let inner = indent + INDENT;
         match body {
-            Body::Expr(parts) => {
-                if !fits(inner, width(parts)) && breakable(parts) {
-                    return Err(Declined("a line that would break"));
-                }
-                self.indent(inner);
-                self.parts(parts);
-                self.out.push_str(tail.text);
-                self.out.push('\n');
-            }
+            Body::Expr(parts) => self.flat_with(inner, parts, tail)?,
             Body::Chain { head, member } => self.chain_with(inner, head, member, tail)?,
             Body::Call { callee, args } => self.call_with(inner, callee, args, tail)?,
         }
@@ -225,10 +206,7 @@ impl Text {
         args: &[&[&str]],
         tail: &str,
     ) -> Result<(), Declined> {
-        let tail = Tail {
-            text: tail,
-            counted: true,
-        };
+        let tail = Tail::counted(tail);
         self.call_with(indent, callee, args, tail)
     }
 
@@ -303,10 +281,7 @@ impl Text {
         inner: &[&str],
         tail: &str,
     ) -> Result<(), Declined> {
-        let tail = Tail {
-            text: tail,
-            counted: true,
-        };
+        let tail = Tail::counted(tail);
         self.wrapped_with(indent, head, (open, close), inner, tail)
     }
 
@@ -361,11 +336,7 @@ impl Text {
         let Some((outer, argument)) = generic else {
             return Err(Declined("a function output too long for its own line"));
         };
-        let open = format!(" -> {outer}");
-        self.list(indent, head, '(', params, ')', &open)?;
-        // The list's closing line ends with a newline: take it back to open the generics.
-        self.out.pop();
-        self.out.push_str("<\n");
+        self.list(indent, head, '(', params, ')', &format!(" -> {outer}<"))?;
         if !fits(indent + INDENT, argument.len()) && breakable(&[argument]) {
             return Err(Declined("a function output too long for its own line"));
         }
@@ -399,7 +370,18 @@ impl Text {
         indent: usize,
         pattern: &[&str],
     ) -> Result<(), Declined> {
-        if self.pattern_fits(indent, pattern, " => {") {
+        self.open_arm_block(indent, pattern, " => {")
+    }
+
+    /// `pattern => {`, or the pattern broken and `) => {` when `pattern` and `arrow` (see
+    /// [`Text::pattern_fits`]) do not fit.
+    fn open_arm_block(
+        &mut self,
+        indent: usize,
+        pattern: &[&str],
+        arrow: &str,
+    ) -> Result<(), Declined> {
+        if self.pattern_fits(indent, pattern, arrow) {
             self.indent(indent);
             self.parts(pattern);
             self.out.push_str(" => {\n");
@@ -420,10 +402,7 @@ impl Text {
         member: &[&str],
         tail: &str,
     ) -> Result<(), Declined> {
-        let tail = Tail {
-            text: tail,
-            counted: true,
-        };
+        let tail = Tail::counted(tail);
         self.chain_with(indent, head, member, tail)
     }
 
@@ -463,10 +442,17 @@ impl Text {
     /// One line that prettyplease would print flat only if it fits: declined otherwise, unless
     /// it has nowhere to break.
     pub(crate) fn flat(&mut self, indent: usize, parts: &[&str]) -> Result<(), Declined> {
-        if !fits(indent, width(parts)) && breakable(parts) {
+        self.flat_with(indent, parts, Tail::counted(""))
+    }
+
+    fn flat_with(&mut self, indent: usize, parts: &[&str], tail: Tail<'_>) -> Result<(), Declined> {
+        if !fits(indent, width(parts) + tail.width()) && breakable(parts) {
             return Err(Declined("a line that would break"));
         }
-        self.line(indent, parts);
+        self.indent(indent);
+        self.parts(parts);
+        self.out.push_str(tail.text);
+        self.out.push('\n');
         Ok(())
     }
 
@@ -482,11 +468,27 @@ impl Text {
 /// enclosing list breaks does not).
 #[derive(Clone, Copy)]
 pub(crate) struct Tail<'a> {
-    pub(crate) text: &'a str,
-    pub(crate) counted: bool,
+    text: &'a str,
+    counted: bool,
 }
 
-impl Tail<'_> {
+impl<'a> Tail<'a> {
+    /// A real token, counted against the margin.
+    pub(crate) fn counted(text: &'a str) -> Self {
+        Tail {
+            text,
+            counted: true,
+        }
+    }
+
+    /// A separator printed only when an enclosing list breaks: not counted.
+    pub(crate) fn uncounted(text: &'a str) -> Self {
+        Tail {
+            text,
+            counted: false,
+        }
+    }
+
     fn width(self) -> usize {
         if self.counted {
             self.text.len()

@@ -2,10 +2,9 @@
 //! [`crate::emit::namespaces`].
 
 use super::{literal, Declined, Rendered, Tail, Text, INDENT};
+use crate::emit::file_text;
 use crate::emit::module::{ModuleEmitter, RegistryEntry};
 use crate::emit::namespaces::{NamespaceEmitter, Node};
-use crate::emit::separate_items;
-use crate::naming::module_name;
 
 /// Writes `mod.rs`: every item's module and re-export, then the namespace modules if any.
 pub fn module_file(
@@ -13,9 +12,7 @@ pub fn module_file(
     namespaces: Option<&NamespaceEmitter>,
     source_line: &str,
 ) -> Rendered {
-    let mut items = module.items.clone();
-    items.sort_unstable();
-    let modules: Vec<String> = items.iter().map(|item| module_name(item)).collect();
+    let (modules, items) = module.modules_and_items();
     let mut body = Text {
         out: String::with_capacity(64 * items.len() + 256),
     };
@@ -32,9 +29,7 @@ pub fn module_file(
             namespace(&mut body, child, name, 1)?;
         }
     }
-    let mut text = Text::with_header(source_line, "", body.out.len() + 256);
-    text.out.push_str(&separate_items(&body.out));
-    Ok(text.finish())
+    Ok(file_text(source_line, &body.out))
 }
 
 fn namespace(text: &mut Text, node: &Node, name: &str, depth: usize) -> Result<(), Declined> {
@@ -107,9 +102,7 @@ pub fn registry_file(entries: &[RegistryEntry], source_line: &str, import: &str)
         body.line(INDENT, &[")"]);
     }
     body.out.push_str(ROUND_TRIP);
-    let mut text = Text::with_header(source_line, "", body.out.len() + 256);
-    text.out.push_str(&separate_items(&body.out));
-    Ok(text.finish())
+    Ok(file_text(source_line, &body.out))
 }
 
 /// `"name" => visitor.visit::<ty>(),` in every form prettyplease gives it as `ty` grows; `ty`
@@ -150,10 +143,7 @@ fn visit_arm(text: &mut Text, name: &str, rust: &str, collection: bool) -> Resul
         text.line(chain, &[".visit::<"]);
         if collection {
             // The comma is the turbofish list's trailing one: not counted.
-            let comma = Tail {
-                text: ",",
-                counted: false,
-            };
+            let comma = Tail::uncounted(",");
             text.wrapped_with(chain + INDENT, &[COLLECTION], ('<', '>'), &[rust], comma)?;
         } else {
             text.flat(chain + INDENT, &[rust, ","])?;

@@ -3,10 +3,9 @@
 use super::{
     literal, Body, Declined, Rendered, Text, DESERIALIZE_PROPERTY_SIGNATURE, SERIALIZE_SIGNATURE,
 };
-use crate::emit::polymorphic::{base_variant_doc, derived_variant_doc, enum_doc};
+use crate::emit::polymorphic::{accessor, base_variant_doc, derived_variant_doc, enum_doc};
 use crate::emit::structs::field_doc;
 use crate::plan::{PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
-use crate::type_map::RustType;
 
 /// Writes the `Any*` enum file for `plan`; `base` is its base struct's plan.
 pub fn polymorphic_file(
@@ -96,15 +95,8 @@ pub fn polymorphic_file(
     for field in &base.fields {
         text.docs(4, &field_doc(field))?;
         text.deprecated(4, field)?;
-        let value = match &field.ty {
-            RustType::Boxed(inner) => inner.text(),
-            other => other.text(),
-        };
-        let read = match (field.ty.is_boxed(), field.nullable) {
-            (true, _) => ".as_deref()",
-            (false, true) => ".value()",
-            (false, false) => ".as_ref()",
-        };
+        let (value, read) = accessor(field);
+        let value = value.text();
         text.signature(
             4,
             &["pub fn ", &field.rust],
@@ -115,7 +107,7 @@ pub fn polymorphic_file(
             &mut text,
             8,
             &variants,
-            &["variant.", &field.rust, read],
+            &["variant.", &field.rust, ".", read, "()"],
             false,
         )?;
         text.line(4, &["}"]);
