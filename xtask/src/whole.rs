@@ -76,9 +76,6 @@ pub struct WholeCrate {
     pub enums: usize,
     /// Rust items generated (structs, `Any*` enums, wire enums), over all versions.
     pub generated_items: usize,
-    /// Files the fast text renderer declined and syn + prettyplease laid out instead (same
-    /// bytes; a count that grows means the text renderer is missing a layout).
-    pub rendered_through_syn: usize,
 }
 
 /// Parses `docs` and renders the standalone crate named `crate_name`. Errors in the diagnostics
@@ -100,22 +97,18 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
     let mut diagnostics = parsed.diagnostics;
     let mut files = BTreeMap::new();
     let mut generated_items = 0;
-    let mut rendered_through_syn = 0;
     let mut failed = false;
     let mut modules = Vec::new();
     for (version, schema) in &parsed.schemas {
         let options = graph_codegen::Options {
             disambiguate: true,
             namespace_modules: true,
-            // Thousands of files: the fast renderer, which gives the same bytes.
-            renderer: graph_codegen::Renderer::Text,
             ..graph_codegen::Options::default()
         };
         match graph_codegen::generate_reporting(schema, &options) {
             Ok(output) => {
                 diagnostics.extend(output.warnings);
                 generated_items += output.items;
-                rendered_through_syn += output.declined;
                 let module = module_name(version);
                 let dir = Path::new("src").join(&module);
                 for file in output.files {
@@ -147,7 +140,6 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
         types: parsed.schemas.values().map(|s| s.types.len()).sum(),
         enums: parsed.schemas.values().map(|s| s.enums.len()).sum(),
         generated_items,
-        rendered_through_syn,
     }
 }
 
@@ -193,12 +185,8 @@ pub fn run(docs: &Path, out: &Path, check: bool) -> ExitCode {
         eprintln!("{counts}; the crate at {} is stale", out.display());
         return ExitCode::FAILURE;
     }
-    let through_syn = match whole.rendered_through_syn {
-        0 => String::new(),
-        n => format!(", {n} laid out through syn and prettyplease"),
-    };
     eprintln!(
-        "{counts}; generated {} items in {} files{through_syn} (changed {}, removed {}) under {} in {:.1}s",
+        "{counts}; generated {} items in {} files (changed {}, removed {}) under {} in {:.1}s",
         whole.generated_items,
         whole.files.len(),
         outcome.changed.len(),

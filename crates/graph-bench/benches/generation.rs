@@ -7,9 +7,7 @@
 //!   first, against `markdown_baseline`, one single-threaded pulldown-cmark pass (tables on)
 //!   over the same pages in the same run. `whole_corpus_parse_and_generate` is the whole
 //!   command (parse every page, then generate every file; both use every core);
-//!   `whole_corpus_generate_only` starts from the parsed tree. Both use the text renderer, as
-//!   the command does; `whole_corpus_generate_only_tokens_renderer` is the same generation
-//!   through syn and prettyplease (`graph_codegen::Renderer::Tokens`, same bytes).
+//!   `whole_corpus_generate_only` starts from the parsed tree.
 //! - `whole_corpus_prettyplease_only`: prettyplease printing every generated file of the corpus
 //!   on one thread, from syn trees parsed before timing: a floor of any generator that formats
 //!   its output with prettyplease.
@@ -91,32 +89,6 @@ fn whole_corpus_generate_only(bencher: Bencher) {
             let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
             assert!(!generated.failed, "generation failed");
             generated.files.len()
-        });
-}
-
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn whole_corpus_generate_only_tokens_renderer(bencher: Bencher) {
-    let Some(pages) = pages() else {
-        return;
-    };
-    let options = graph_codegen::Options {
-        disambiguate: true,
-        namespace_modules: true,
-        renderer: graph_codegen::Renderer::Tokens,
-        ..graph_codegen::Options::default()
-    };
-    bencher
-        .with_inputs(|| graph_docs_parser::parse_pages(pages))
-        .bench_values(|parsed| {
-            parsed
-                .schemas
-                .values()
-                .map(|schema| {
-                    let output = graph_codegen::generate_reporting(schema, &options)
-                        .expect("generation runs");
-                    output.files.len()
-                })
-                .sum::<usize>()
         });
 }
 

@@ -2,9 +2,8 @@
 //!
 //! Layers, each usable on its own: [`naming`] (Rust names for Graph names), [`type_map`] (the
 //! Rust type of a property), a planner that decides every name, type and `Box` and reports every
-//! problem, then one emitter per construct ([`emit`]), rendered with prettyplease. For whole
-//! docs trees, [`Renderer::Text`] writes the same bytes directly ([`emit::text`]). The output
-//! follows docs/models-design.md and calls the hand-written runtime in `graph_models::support`.
+//! problem, then one emitter per construct ([`emit`]), parsed by syn and formatted by
+//! prettyplease. The output follows docs/models-design.md and calls the hand-written runtime in `graph_models::support`.
 //!
 //! ```
 //! use graph_codegen::{generate, Options};
@@ -57,22 +56,6 @@ pub struct Options {
     /// Threads that render files; `None` uses every available core. The output is the same
     /// for any count.
     pub threads: Option<std::num::NonZeroUsize>,
-    /// How files are turned into text. The output is the same for both.
-    pub renderer: Renderer,
-}
-
-/// How the generator turns each emitted construct into formatted text. Both give the same
-/// bytes (`tests/renderers_agree.rs` holds them to it); they differ in speed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Renderer {
-    /// The reference: every emitter's `quote` tokens, parsed by syn and printed by
-    /// prettyplease.
-    #[default]
-    Tokens,
-    /// The fast path for whole docs trees: [`emit::text`] writes each file's formatted text
-    /// directly, and a file it declines (a layout it does not reproduce) goes through
-    /// [`Renderer::Tokens`].
-    Text,
 }
 
 impl Default for Options {
@@ -84,7 +67,6 @@ impl Default for Options {
             disambiguate: false,
             namespace_modules: false,
             threads: None,
-            renderer: Renderer::Tokens,
         }
     }
 }
@@ -109,8 +91,6 @@ pub struct Output {
     pub warnings: Vec<Diagnostic>,
     /// Rust items generated: structs, `Any*` enums and wire enums.
     pub items: usize,
-    /// Files [`Renderer::Text`] left to [`Renderer::Tokens`]; 0 with `Tokens`.
-    pub declined: usize,
 }
 
 /// Generates the version module for `schema`: one file per struct, `Any*` enum and enum, plus
@@ -170,25 +150,10 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
     let threads = options
         .threads
         .map_or_else(available_cores, std::num::NonZeroUsize::get);
-    // The text renderer writes the `use` line as prettyplease prints it.
-    let import_text = match options.renderer {
-        Renderer::Tokens => None,
-        Renderer::Text => Some(emit::format_tokens("<import>", import.clone())?),
-    };
     let import = import.to_string();
-    let index_files =
-        || render_index_files(&plan, options, &version, &import, import_text.as_deref());
-    let (item_files, index_files) = render_items(
-        &plan,
-        &version,
-        &import,
-        import_text.as_deref(),
-        threads,
-        index_files,
-    );
-    let mut declined = 0;
-    for (rendered, text_declined) in item_files.into_iter().chain(index_files) {
-        declined += usize::from(text_declined);
+    let index_files = || render_index_files(&plan, options, &version, &import);
+    let (item_files, index_files) = render_items(&plan, &version, &import, threads, index_files);
+    for rendered in item_files.into_iter().chain(index_files) {
         match rendered {
             Ok(file) => files.push(file),
             Err(error) => errors.push(error),
@@ -202,7 +167,6 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
             files,
             warnings: plan.warnings,
             items: item_count,
-            declined,
         })
     } else {
         Err(errors)
@@ -237,34 +201,15 @@ fn namespaced_items(plan: &Plan) -> Vec<NamespacedItem> {
     structs.chain(polymorphics).chain(enums).collect()
 }
 
-/// A rendered file (or the generator bug that stopped it), and whether the text renderer
-/// declined it.
-type RenderedFile = (Result<GeneratedFile, Diagnostic>, bool);
+/// A rendered file, or the generator bug that stopped it.
+type RenderedFile = Result<GeneratedFile, Diagnostic>;
 
-/// The file at `path`: what the text renderer wrote (`text`, `None` with
-/// [`Renderer::Tokens`]), else `tokens(path)` through syn and prettyplease; with whether the
-/// text renderer declined it.
-fn text_or_tokens(
-    path: String,
-    text: Option<emit::text::Rendered>,
-    tokens: impl FnOnce(&str) -> Result<String, Diagnostic>,
-) -> RenderedFile {
-    let declined = match text {
-        Some(Ok(contents)) => return (Ok(GeneratedFile { path, contents }), false),
-        Some(Err(emit::text::Declined(_))) => true,
-        None => false,
-    };
-    let rendered = tokens(&path).map(|contents| GeneratedFile { path, contents });
-    (rendered, declined)
-}
-
-/// Renders `mod.rs` and `registry.rs` (see [`render_items`] for `import` and `import_text`).
+/// Renders `mod.rs` and `registry.rs` (see [`render_items`] for `import`).
 fn render_index_files(
     plan: &Plan,
     options: &Options,
     version: &str,
     import: &str,
-    import_text: Option<&str>,
 ) -> Vec<RenderedFile> {
     let whole = format!("Microsoft Graph documentation, {version}, every generated type.");
     let item_names: Vec<&str> = plan
@@ -281,30 +226,24 @@ fn render_index_files(
     let namespaces = options
         .namespace_modules
         .then(|| NamespaceEmitter::new(namespaced_items(plan)));
-    let entries = registry_entries(plan);
-    let module_file = text_or_tokens(
-        "mod.rs".into(),
-        import_text.map(|_| emit::text::module::module_file(&module, namespaces.as_ref(), &whole)),
-        |path| {
-            let mut tokens = module.to_token_stream();
-            if let Some(namespaces) = &namespaces {
-                namespaces.to_tokens(&mut tokens);
-            }
-            emit::render(path, &whole, tokens)
-        },
-    );
-    let registry_text = import_text
-        .map(|import_text| emit::text::module::registry_file(&entries, &whole, import_text));
-    let registry_file = text_or_tokens("registry.rs".into(), registry_text, |path| {
-        let registry = RegistryEmitter {
-            entries,
-            import: import
-                .parse()
-                .expect("the import line was printed from tokens"),
-        };
-        emit::render(path, &whole, registry.to_token_stream())
-    });
+    let mut module_tokens = module.to_token_stream();
+    if let Some(namespaces) = &namespaces {
+        namespaces.to_tokens(&mut module_tokens);
+    }
+    let module_file = file("mod.rs".into(), &whole, module_tokens);
+    let registry = RegistryEmitter {
+        entries: registry_entries(plan),
+        import: import
+            .parse()
+            .expect("the import line was printed from tokens"),
+    };
+    let registry_file = file("registry.rs".into(), &whole, registry.to_token_stream());
     vec![module_file, registry_file]
+}
+
+/// The file at `path`: `tokens` parsed by syn and printed by prettyplease under the header.
+fn file(path: String, source_line: &str, tokens: TokenStream) -> RenderedFile {
+    emit::render(&path, source_line, tokens).map(|contents| GeneratedFile { path, contents })
 }
 
 /// One per-item file to emit.
@@ -325,7 +264,7 @@ impl<'p> Item<'p> {
         }
     }
 
-    /// The item's tokens, for [`Renderer::Tokens`].
+    /// The item's tokens.
     fn tokens(self, plan: &Plan) -> TokenStream {
         match self {
             Item::Struct(s) => StructEmitter { plan: s }.to_token_stream(),
@@ -336,35 +275,20 @@ impl<'p> Item<'p> {
             Item::Enum(e) => WireEnumEmitter { plan: e }.to_token_stream(),
         }
     }
-
-    /// The item's file written by [`Renderer::Text`].
-    fn text(self, plan: &Plan, source_line: &str, import: &str) -> emit::text::Rendered {
-        match self {
-            Item::Struct(s) => emit::text::structs::struct_file(s, source_line, import),
-            Item::Polymorphic(p) => {
-                let base = &plan.structs[&p.base_qualified];
-                emit::text::polymorphic::polymorphic_file(p, base, source_line, import)
-            }
-            Item::Enum(e) => emit::text::wire_enum::wire_enum_file(e, source_line, import),
-        }
-    }
 }
 
-/// Emits and renders every per-item file, in plan order, each with whether the text renderer
-/// declined it; `index_files` (`mod.rs` and `registry.rs`) runs beside them.
+/// Emits and renders every per-item file, in plan order; `index_files` (`mod.rs` and
+/// `registry.rs`) runs beside them.
 ///
-/// With [`Renderer::Tokens`] (no `import_text`), parsing the tokens back with syn and printing
-/// them with prettyplease is most of the generator's time, and the files are independent, so
-/// rayon shares them between `threads` threads; its indexed collect keeps plan order, so the
-/// output does not depend on which thread did what. `proc_macro2` token streams cannot cross
-/// threads: each worker parses its own copy of `import` (the `use` line's source text), the
-/// first time it renders a file through tokens. With [`Renderer::Text`], `import_text` is that
-/// line formatted, and only declined files go through tokens.
+/// Parsing the tokens back with syn and printing them with prettyplease is most of the
+/// generator's time, and the files are independent, so rayon shares them between `threads`
+/// threads; its indexed collect keeps plan order, so the output does not depend on which
+/// thread did what. `proc_macro2` token streams cannot cross threads: each worker parses its
+/// own copy of `import` (the `use` line's source text), the first time it renders a file.
 fn render_items(
     plan: &Plan,
     version: &str,
     import: &str,
-    import_text: Option<&str>,
     threads: usize,
     index_files: impl FnOnce() -> Vec<RenderedFile> + Send,
 ) -> (Vec<RenderedFile>, Vec<RenderedFile>) {
@@ -381,20 +305,17 @@ fn render_items(
     let render_one = |parsed_import: &mut Option<TokenStream>, item: Item| {
         let (path, source) = item.path_and_source();
         let source_line = format!("Microsoft Graph documentation, {version}, {source}.");
-        let text = import_text.map(|import_text| item.text(plan, &source_line, import_text));
-        text_or_tokens(path, text, |path| {
-            let import = parsed_import.get_or_insert_with(|| {
-                import
-                    .parse()
-                    .expect("the import line was printed from tokens")
-            });
-            let tokens = item.tokens(plan);
-            let tokens = quote! {
-                #import
-                #tokens
-            };
-            emit::render(path, &source_line, tokens)
-        })
+        let import = parsed_import.get_or_insert_with(|| {
+            import
+                .parse()
+                .expect("the import line was printed from tokens")
+        });
+        let tokens = item.tokens(plan);
+        let tokens = quote! {
+            #import
+            #tokens
+        };
+        file(path, &source_line, tokens)
     };
     let threads = threads
         .min(items.len().div_ceil(MIN_ITEMS_PER_THREAD))

@@ -43,29 +43,6 @@ impl RustType {
         }
     }
 
-    /// The type as prettyplease prints [`RustType::tokens`] (for the text renderer).
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        self.write_text(&mut out);
-        out
-    }
-
-    fn write_text(&self, out: &mut String) {
-        match self {
-            RustType::Primitive(p) => out.push_str(primitive_text(*p)),
-            RustType::Json => out.push_str("serde_json::Value"),
-            RustType::Generated(name) => {
-                out.push_str("super::");
-                out.push_str(name);
-            }
-            RustType::Vec(inner) | RustType::Boxed(inner) => {
-                out.push_str(if self.is_boxed() { "Box<" } else { "Vec<" });
-                inner.write_text(out);
-                out.push('>');
-            }
-        }
-    }
-
     /// The generated type this refers to by value (through `Box`, not through `Vec`), if any:
     /// the edges that can make a type infinitely sized.
     pub fn by_value_target(&self) -> Option<&str> {
@@ -79,26 +56,6 @@ impl RustType {
     /// Whether this is a `Box`.
     pub fn is_boxed(&self) -> bool {
         matches!(self, RustType::Boxed(_))
-    }
-}
-
-fn primitive_text(primitive: Primitive) -> &'static str {
-    match primitive {
-        Primitive::String | Primitive::Guid | Primitive::Binary | Primitive::Stream => "String",
-        Primitive::Boolean => "bool",
-        Primitive::Byte => "u8",
-        Primitive::SByte => "i8",
-        Primitive::Int16 => "i16",
-        Primitive::Int32 => "i32",
-        Primitive::Int64 => "i64",
-        Primitive::Single => "f32",
-        Primitive::Double => "f64",
-        Primitive::Decimal => "serde_json::Number",
-        Primitive::DateTimeOffset => "support::DateTimeOffset",
-        Primitive::Date => "support::Date",
-        Primitive::TimeOfDay => "support::TimeOfDay",
-        Primitive::Duration => "support::Duration",
-        Primitive::Untyped => "serde_json::Value",
     }
 }
 
@@ -157,24 +114,6 @@ mod tests {
             "Box < super :: Folder >"
         );
         assert_eq!(text(&RustType::Json), "serde_json :: Value");
-    }
-
-    #[test]
-    fn text_is_the_tokens_printed() {
-        let types = [
-            RustType::Json,
-            RustType::Vec(Box::new(RustType::Boxed(Box::new(RustType::Generated(
-                "Folder".into(),
-            ))))),
-        ]
-        .into_iter()
-        .chain(Primitive::ALL.iter().map(|p| RustType::Primitive(*p)));
-        for ty in types {
-            let tokens = ty.tokens();
-            let parsed: syn::Type = syn::parse2(tokens).unwrap();
-            let printed = quote!(#parsed).to_string().replace(' ', "");
-            assert_eq!(ty.text(), printed);
-        }
     }
 
     #[test]

@@ -4,7 +4,6 @@ pub mod module;
 pub mod namespaces;
 pub mod polymorphic;
 pub mod structs;
-pub mod text;
 pub mod wire_enum;
 
 use graph_ir::Diagnostic;
@@ -22,14 +21,6 @@ pub fn render(path: &str, source_line: &str, tokens: TokenStream) -> Result<Stri
     Ok(file_text(source_line, &prettyplease::unparse(&file)))
 }
 
-/// Formats `tokens` as prettyplease prints them, without the file header or blank lines
-/// between items (the runtime `use` line, for the text renderer). Tokens that do not parse are
-/// a generator bug, reported against `what`.
-pub fn format_tokens(what: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
-    let file = parse_file(what, tokens).map_err(|error| vec![error])?;
-    Ok(prettyplease::unparse(&file))
-}
-
 fn parse_file(what: &str, tokens: TokenStream) -> Result<syn::File, Diagnostic> {
     syn::parse2(tokens).map_err(|error| {
         Diagnostic::error(
@@ -44,7 +35,7 @@ fn parse_file(what: &str, tokens: TokenStream) -> Result<syn::File, Diagnostic> 
 
 /// A generated file: the header ([`write_header`]), then `items` as prettyplease lays them
 /// out, with a blank line between top-level items ([`separate_items`]).
-pub(crate) fn file_text(source_line: &str, items: &str) -> String {
+fn file_text(source_line: &str, items: &str) -> String {
     let mut out = String::with_capacity(items.len() + items.len() / 16 + 256);
     write_header(&mut out, source_line);
     out.push_str(&separate_items(items));
@@ -53,7 +44,7 @@ pub(crate) fn file_text(source_line: &str, items: &str) -> String {
 
 /// The first lines of every generated file: the generated marker, the source line, a blank
 /// line.
-pub(crate) fn write_header(out: &mut String, source_line: &str) {
+fn write_header(out: &mut String, source_line: &str) {
     out.push_str(GENERATED_MARKER);
     out.push_str("\n// Source: ");
     out.push_str(source_line);
