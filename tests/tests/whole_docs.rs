@@ -28,7 +28,7 @@ fn scratch(name: &str) -> PathBuf {
 /// Generates the crate for `docs` into a scratch directory, with the workspace's lock file so
 /// the same (already downloaded) serde versions are used.
 fn generate_into(docs: &Path, name: &str) -> (xtask::whole::WholeCrate, PathBuf) {
-    let whole = generate(docs, name).expect("the docs tree has pages");
+    let whole = generate(docs, name, &Default::default()).expect("the docs tree has pages");
     assert!(!whole.failed, "generation failed: {:#?}", errors(&whole));
     let out = scratch(name);
     write(&out, &whole.files, false).unwrap();
@@ -90,7 +90,7 @@ fn warnings_with_code<'a>(whole: &'a xtask::whole::WholeCrate, code: &str) -> Ve
 fn hard_cases_generate_deterministically_and_compile() {
     let docs = workspace_root().join("tests/pages/whole");
     let (whole, out) = generate_into(&docs, "whole-docs-hard-cases");
-    let again = generate(&docs, "whole-docs-hard-cases").unwrap();
+    let again = generate(&docs, "whole-docs-hard-cases", &Default::default()).unwrap();
     assert_eq!(whole.files, again.files, "same pages, same bytes");
 
     // Undefined types: one warning naming both.

@@ -37,6 +37,10 @@ pub struct Args {
     /// Where --all writes its crate.
     #[arg(long, requires = "all")]
     out: Option<PathBuf>,
+    /// How the --all crate depends on the runtime crate: path=DIR, git=URL[#REV] or
+    /// version=REQ (default: this checkout's crates/graph-runtime, by absolute path).
+    #[arg(long, requires = "all")]
+    runtime: Option<crate::whole::RuntimeDependency>,
 }
 
 /// Everything one run produces, before anything is written.
@@ -54,7 +58,8 @@ pub struct Generation {
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
     if let (true, Some(docs), Some(out)) = (args.all, &args.docs, &args.out) {
-        return crate::whole::run(docs, out, args.check);
+        let runtime = args.runtime.clone().unwrap_or_default();
+        return crate::whole::run(docs, out, &runtime, args.check);
     }
     let root = crate::workspace_root();
     let docs = args.docs.unwrap_or_else(|| root.join("schema"));

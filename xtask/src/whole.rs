@@ -1,10 +1,10 @@
 //! `cargo xtask codegen --docs DIR --all --out OUT`: every type of a docs tree -> a standalone crate.
 //!
-//! The crate at OUT has its own `Cargo.toml` (serde and serde_json from crates.io, nothing from
-//! this workspace), a copy of the hand-written runtime as `src/support/` (embedded into this
-//! binary from `crates/graph-models/src/support/`, so that directory stays the one source of
-//! truth), and one module per Graph version holding every structured type and enum of that
-//! version. Namespaces below `microsoft.graph` are modules inside each version module.
+//! The crate at OUT has its own `Cargo.toml`: serde and serde_json from crates.io and the runtime
+//! crate `graph-runtime` ([`RuntimeDependency`]: this checkout's `crates/graph-runtime` by
+//! absolute path unless `--runtime` says otherwise), and one module per Graph version holding
+//! every structured type and enum of that version. Namespaces below `microsoft.graph` are
+//! modules inside each version module.
 //!
 //! Unlike the curated crate, a whole tree is taken as it is: an error on a page (an annotation
 //! that is not JSON even read leniently, say) is reported and counted but only loses what that
@@ -23,42 +23,77 @@ use graph_ir::Diagnostic;
 use crate::codegen::module_name;
 use crate::sync;
 
-/// The runtime files copied into the generated crate, as (file name, contents). `tests.rs` is
-/// left out: it tests the runtime against the curated models.
-const RUNTIME: &[(&str, &str)] = &[
-    (
-        "additional.rs",
-        include_str!("../../crates/graph-models/src/support/additional.rs"),
-    ),
-    (
-        "envelope.rs",
-        include_str!("../../crates/graph-models/src/support/envelope.rs"),
-    ),
-    (
-        "field.rs",
-        include_str!("../../crates/graph-models/src/support/field.rs"),
-    ),
-    (
-        "mod.rs",
-        include_str!("../../crates/graph-models/src/support/mod.rs"),
-    ),
-    (
-        "object.rs",
-        include_str!("../../crates/graph-models/src/support/object.rs"),
-    ),
-    (
-        "polymorphic.rs",
-        include_str!("../../crates/graph-models/src/support/polymorphic.rs"),
-    ),
-    (
-        "scalars.rs",
-        include_str!("../../crates/graph-models/src/support/scalars.rs"),
-    ),
-    (
-        "wire_enum.rs",
-        include_str!("../../crates/graph-models/src/support/wire_enum.rs"),
-    ),
-];
+/// How a generated crate depends on the runtime crate `graph-runtime`: `--runtime path=DIR`,
+/// `--runtime git=URL` (optionally `git=URL#REV`), or `--runtime version=REQ` (a registry).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuntimeDependency {
+    /// A directory holding the runtime crate; written as an absolute path when it can be
+    /// resolved, so the crate builds wherever it is written.
+    Path(PathBuf),
+    /// A git repository (the workspace that holds `crates/graph-runtime`) and a revision.
+    Git {
+        /// Repository URL.
+        url: String,
+        /// A commit, tag or branch; the default branch when `None`.
+        rev: Option<String>,
+    },
+    /// A version requirement, from crates.io or the user's configured registry.
+    Version(String),
+}
+
+impl Default for RuntimeDependency {
+    /// This checkout's `crates/graph-runtime`.
+    fn default() -> Self {
+        RuntimeDependency::Path(crate::workspace_root().join("crates/graph-runtime"))
+    }
+}
+
+impl std::str::FromStr for RuntimeDependency {
+    type Err = String;
+
+    fn from_str(spec: &str) -> Result<Self, String> {
+        let expected = "expected path=DIR, git=URL[#REV] or version=REQ";
+        let (kind, value) = spec
+            .split_once('=')
+            .ok_or_else(|| format!("`{spec}`: {expected}"))?;
+        if value.is_empty() {
+            return Err(format!("`{spec}`: nothing after `=`; {expected}"));
+        }
+        match kind {
+            "path" => Ok(RuntimeDependency::Path(PathBuf::from(value))),
+            "git" => Ok(match value.split_once('#') {
+                Some((url, rev)) => RuntimeDependency::Git {
+                    url: url.to_string(),
+                    rev: Some(rev.to_string()),
+                },
+                None => RuntimeDependency::Git {
+                    url: value.to_string(),
+                    rev: None,
+                },
+            }),
+            "version" => Ok(RuntimeDependency::Version(value.to_string())),
+            other => Err(format!("`{other}=`: {expected}")),
+        }
+    }
+}
+
+impl RuntimeDependency {
+    /// The dependency as the entries of an inline TOML table (without braces).
+    fn toml_entries(&self) -> String {
+        let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+        match self {
+            RuntimeDependency::Path(dir) => {
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+                format!("path = {}", quoted(&dir.to_string_lossy()))
+            }
+            RuntimeDependency::Git { url, rev } => match rev {
+                Some(rev) => format!("git = {}, rev = {}", quoted(url), quoted(rev)),
+                None => format!("git = {}", quoted(url)),
+            },
+            RuntimeDependency::Version(req) => format!("version = {}", quoted(req)),
+        }
+    }
+}
 
 /// Everything one whole-tree run produces, before anything is written.
 pub struct WholeCrate {
@@ -80,7 +115,11 @@ pub struct WholeCrate {
 
 /// Parses `docs` and renders the standalone crate named `crate_name`. Errors in the diagnostics
 /// mean the crate must not be written.
-pub fn generate(docs: &Path, crate_name: &str) -> Result<WholeCrate, String> {
+pub fn generate(
+    docs: &Path,
+    crate_name: &str,
+    runtime: &RuntimeDependency,
+) -> Result<WholeCrate, String> {
     let parsed = graph_docs_parser::parse_tree(docs);
     if parsed.schemas.is_empty() {
         return Err(format!(
@@ -88,12 +127,16 @@ pub fn generate(docs: &Path, crate_name: &str) -> Result<WholeCrate, String> {
             docs.display()
         ));
     }
-    Ok(generate_from(parsed, crate_name))
+    Ok(generate_from(parsed, crate_name, runtime))
 }
 
 /// [`generate`] from a tree already parsed (pages held in memory, say, as the generation
 /// benchmark does).
-pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) -> WholeCrate {
+pub fn generate_from(
+    parsed: graph_docs_parser::TreeOutput,
+    crate_name: &str,
+    runtime: &RuntimeDependency,
+) -> WholeCrate {
     let mut diagnostics = parsed.diagnostics;
     let mut files = BTreeMap::new();
     let mut generated_items = 0;
@@ -122,16 +165,8 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
             }
         }
     }
-    files.insert(PathBuf::from("Cargo.toml"), cargo_toml(crate_name));
+    files.insert(PathBuf::from("Cargo.toml"), cargo_toml(crate_name, runtime));
     files.insert(PathBuf::from("src/lib.rs"), lib_rs(&modules));
-    for (name, contents) in RUNTIME {
-        let contents = if *name == "mod.rs" {
-            without_test_module(contents)
-        } else {
-            contents.to_string()
-        };
-        files.insert(Path::new("src/support").join(name), contents);
-    }
     WholeCrate {
         files,
         diagnostics,
@@ -144,14 +179,14 @@ pub fn generate_from(parsed: graph_docs_parser::TreeOutput, crate_name: &str) ->
 }
 
 /// Runs `cargo xtask codegen --docs DOCS --all --out OUT [--check]`.
-pub fn run(docs: &Path, out: &Path, check: bool) -> ExitCode {
+pub fn run(docs: &Path, out: &Path, runtime: &RuntimeDependency, check: bool) -> ExitCode {
     let started = Instant::now();
     let crate_name = out
         .file_name()
         .and_then(|n| n.to_str())
         .map(package_name)
         .unwrap_or_else(|| "graph-docs-models-all".to_string());
-    let whole = match generate(docs, &crate_name) {
+    let whole = match generate(docs, &crate_name, runtime) {
         Ok(w) => w,
         Err(message) => {
             eprintln!("error: {message}");
@@ -247,7 +282,8 @@ fn package_name(dir: &str) -> String {
     }
 }
 
-fn cargo_toml(crate_name: &str) -> String {
+fn cargo_toml(crate_name: &str, runtime: &RuntimeDependency) -> String {
+    let runtime = runtime.toml_entries();
     format!(
         r#"# @generated by `cargo xtask codegen --all`; do not edit.
 [package]
@@ -259,15 +295,14 @@ publish = false
 
 [features]
 # Conversions of date/time wire values into `time` types.
-time = ["dep:time"]
+time = ["graph-runtime/time"]
 # Conversions of date/time wire values into `chrono` types.
-chrono = ["dep:chrono"]
+chrono = ["graph-runtime/chrono"]
 
 [dependencies]
+graph-runtime = {{ {runtime} }}
 serde = "1"
 serde_json = "1"
-time = {{ version = "0.3", optional = true, features = ["parsing", "formatting", "macros"] }}
-chrono = {{ version = "0.4", optional = true, default-features = false, features = ["std"] }}
 
 # A crate of its own, even when generated inside another workspace.
 [workspace]
@@ -280,18 +315,13 @@ fn lib_rs(modules: &[String]) -> String {
         "// @generated by `cargo xtask codegen --all`; do not edit.\n\
          //! Microsoft Graph models for every type of a documentation tree, one module per version.\n\
          //!\n\
-         //! `support` is the hand-written runtime every generated type calls.\n\n\
-         pub mod support;\n",
+         //! `support` is the runtime crate `graph_runtime`, which every generated type calls.\n\n\
+         pub use graph_runtime as support;\n",
     );
     for module in modules {
         text.push_str(&format!("#[rustfmt::skip]\npub mod {module};\n"));
     }
     text
-}
-
-/// The runtime's `mod.rs` without its `#[cfg(test)] mod tests;` declaration.
-fn without_test_module(text: &str) -> String {
-    text.replace("#[cfg(test)]\nmod tests;\n", "")
 }
 
 #[cfg(test)]
@@ -306,9 +336,18 @@ mod tests {
     }
 
     #[test]
-    fn the_runtime_copy_has_no_test_module() {
-        let (_, module) = RUNTIME.iter().find(|(n, _)| *n == "mod.rs").unwrap();
-        assert!(module.contains("mod tests;"), "the runtime changed shape");
-        assert!(!without_test_module(module).contains("mod tests"));
+    fn runtime_dependencies_parse_and_print_as_toml() {
+        let git: RuntimeDependency = "git=https://example.org/r.git#abc".parse().unwrap();
+        assert_eq!(
+            git.toml_entries(),
+            r#"git = "https://example.org/r.git", rev = "abc""#
+        );
+        let version: RuntimeDependency = "version=0.1".parse().unwrap();
+        assert_eq!(version.toml_entries(), r#"version = "0.1""#);
+        let path: RuntimeDependency = "path=/no/such/dir".parse().unwrap();
+        assert_eq!(path.toml_entries(), r#"path = "/no/such/dir""#);
+        assert!("tarball=x".parse::<RuntimeDependency>().is_err());
+        assert!("path=".parse::<RuntimeDependency>().is_err());
+        assert!("nothing".parse::<RuntimeDependency>().is_err());
     }
 }

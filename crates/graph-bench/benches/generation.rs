@@ -72,7 +72,8 @@ fn whole_corpus_parse_and_generate(bencher: Bencher) {
     };
     bencher.bench(|| {
         let parsed = graph_docs_parser::parse_pages(divan::black_box(pages));
-        let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
+        let generated =
+            xtask::whole::generate_from(parsed, "graph_docs_models", &Default::default());
         assert!(!generated.failed, "generation failed");
         generated.files.len()
     });
@@ -86,7 +87,8 @@ fn whole_corpus_generate_only(bencher: Bencher) {
     bencher
         .with_inputs(|| graph_docs_parser::parse_pages(pages))
         .bench_values(|parsed| {
-            let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
+            let generated =
+                xtask::whole::generate_from(parsed, "graph_docs_models", &Default::default());
             assert!(!generated.failed, "generation failed");
             generated.files.len()
         });
@@ -97,7 +99,11 @@ fn whole_corpus_prettyplease_only(bencher: Bencher) {
     let Some(pages) = pages() else {
         return;
     };
-    let generated = xtask::whole::generate_from(graph_docs_parser::parse_pages(pages), "m");
+    let generated = xtask::whole::generate_from(
+        graph_docs_parser::parse_pages(pages),
+        "m",
+        &Default::default(),
+    );
     let trees: Vec<syn::File> = generated
         .files
         .iter()

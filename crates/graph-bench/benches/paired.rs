@@ -90,7 +90,8 @@ fn generation(pages: &[(String, String)]) {
             name: "parse and generate, all cores",
             run: Box::new(|| {
                 let parsed = graph_docs_parser::parse_pages(black_box(pages));
-                let generated = xtask::whole::generate_from(parsed, "graph_docs_models");
+                let generated =
+                    xtask::whole::generate_from(parsed, "graph_docs_models", &Default::default());
                 assert!(!generated.failed, "generation failed");
                 Box::new(generated.files)
             }),

@@ -3,7 +3,7 @@
 //! Layers, each usable on its own: [`naming`] (Rust names for Graph names), [`type_map`] (the
 //! Rust type of a property), a planner that decides every name, type and `Box` and reports every
 //! problem, then one emitter per construct ([`emit`]), parsed by syn and formatted by
-//! prettyplease. The output follows docs/models-design.md and calls the hand-written runtime in `graph_models::support`.
+//! prettyplease. The output follows docs/models-design.md and calls the runtime crate `graph_runtime`.
 //!
 //! ```
 //! use graph_codegen::{generate, Options};
@@ -43,7 +43,8 @@ pub struct Options {
     pub types: Option<BTreeSet<String>>,
     /// The version label written in headers and module docs; the schema's version when `None`.
     pub version_label: Option<String>,
-    /// Path of the runtime module the generated files import as `support`.
+    /// Path of the runtime crate (or module) the generated files import as `support`:
+    /// `graph_runtime`, the crate every generated models crate depends on.
     pub runtime_path: String,
     /// Give colliding names (types, fields, enum members) the first free numeric suffix and a
     /// `codegen-name-disambiguated` warning instead of failing: for whole docs trees, which
@@ -63,7 +64,7 @@ impl Default for Options {
         Options {
             types: None,
             version_label: None,
-            runtime_path: "crate::support".to_string(),
+            runtime_path: "graph_runtime".to_string(),
             disambiguate: false,
             namespace_modules: false,
             threads: None,

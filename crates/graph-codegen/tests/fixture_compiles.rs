@@ -1,4 +1,4 @@
-//! The fixture's generated code, compiled against the real runtime (`graph_models::support`)
+//! The fixture's generated code, compiled against the real runtime (`graph_runtime`)
 //! and exercised: lossless round trips, `@odata.type` dispatch, open enums, strictness.
 
 #[rustfmt::skip]
@@ -7,7 +7,7 @@
 mod generated;
 
 use generated::*;
-use graph_models::support::{Field, WireEnum};
+use graph_runtime::{Field, WireEnum};
 use serde_json::{json, Value};
 
 fn round_trip_text<T: serde::Serialize + serde::de::DeserializeOwned>(text: &str) -> String {

@@ -11,7 +11,7 @@ use graph_codegen::{generate, Options};
 #[test]
 fn committed_fixture_module_is_current() {
     let options = Options {
-        runtime_path: "graph_models::support".into(),
+        runtime_path: "graph_runtime".into(),
         ..Options::default()
     };
     let files = generate(&common::schema(), &options).expect("the fixture generates");

@@ -198,11 +198,11 @@ fn large_single_valued_fields_are_boxed_and_small_ones_stay_inline() {
 fn runtime_path_is_configurable_and_checked() {
     let schema = schema_of(vec![complex("microsoft.graph.c", "c.md", vec![])]);
     let options = Options {
-        runtime_path: "graph_models::support".into(),
+        runtime_path: "graph_runtime".into(),
         ..Options::default()
     };
     let files = generate(&schema, &options).unwrap();
-    assert!(file(&files, "c.rs").contains("\nuse graph_models::support;\n"));
+    assert!(file(&files, "c.rs").contains("\nuse graph_runtime as support;\n"));
     let bad = Options {
         runtime_path: "not a path".into(),
         ..Options::default()

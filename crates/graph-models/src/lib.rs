@@ -1,11 +1,12 @@
 #![doc = include_str!("../README.md")]
 //!
-//! - [`support`]: the hand-written runtime (three-state [`support::Field`], unknown-property
-//!   preservation, `@odata.type` dispatch, open enums, date/time wire text, response envelopes).
+//! - [`support`]: the runtime crate `graph_runtime`, re-exported (three-state
+//!   [`support::Field`], unknown-property preservation, `@odata.type` dispatch, open enums,
+//!   date/time wire text, response envelopes).
 //! - `v1_0` and `beta`: the generated models, one module per Graph version, each behind a
 //!   default-on feature of the same name.
 
-pub mod support;
+pub use graph_runtime as support;
 
 #[cfg(feature = "v1_0")]
 #[path = "generated/v1_0/mod.rs"]

@@ -3,7 +3,7 @@
 
 //! Every generated type by its Graph name, for tools that check documentation examples.
 
-use crate::support;
+use graph_runtime as support;
 
 /// The names [`with_type`] accepts: each qualified name, and `Collection(...)` of each.
 pub const TYPE_NAMES: &[&str] = &[

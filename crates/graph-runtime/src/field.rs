@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// `Option<T>` cannot tell them apart; `Field<T>` can.
 ///
 /// ```
-/// use graph_models::support::Field;
+/// use graph_runtime::Field;
 ///
 /// let f: Field<i32> = Field::Present(3);
 /// assert_eq!(f.value(), Some(&3));

@@ -19,7 +19,7 @@ const VALUE: &str = "value";
 /// A page of a collection: `{"@odata.context", "@odata.count", "@odata.nextLink", "value": [...]}`.
 ///
 /// ```
-/// use graph_models::support::CollectionResponse;
+/// use graph_runtime::CollectionResponse;
 ///
 /// let page: CollectionResponse<i32> =
 ///     serde_json::from_str(r#"{"@odata.nextLink": "https://next", "value": [1, 2]}"#).unwrap();
