@@ -2,6 +2,7 @@
 //!
 //! Each subcommand lives in its own module; this file only parses arguments and dispatches.
 
+mod drift;
 mod examples;
 mod schema;
 
@@ -25,6 +26,8 @@ enum Command {
     Codegen(codegen::Args),
     /// Round-trip every response example of the API pages under a docs tree through the models.
     Examples(examples::Args),
+    /// Compare a docs tree with the Graph service metadata (CSDL): every difference, as notes.
+    Drift(drift::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,5 +35,6 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Codegen(args) => codegen::run(args),
         Command::Examples(args) => examples::run(args),
+        Command::Drift(args) => drift::run(args),
     }
 }

@@ -16,14 +16,18 @@ pub enum Severity {
     Error,
     /// The input was understood, leniently or with a guess that the message explains.
     Warning,
+    /// Information, not a fault: a fact worth knowing (a docs-vs-metadata difference, a
+    /// correction that was applied). Never fails a command.
+    Note,
 }
 
 impl Severity {
-    /// `error` or `warning`.
+    /// `error`, `warning` or `note`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -31,7 +35,7 @@ impl Severity {
 /// One finding about one place in one file.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error, warning or note.
     pub severity: Severity,
     /// Stable kebab-case code, e.g. `annotation-trailing-comma`; documented in the README.
     pub code: String,
@@ -78,6 +82,17 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Diagnostic::new(Severity::Error, code, file, line, column, message)
+    }
+
+    /// A note at `file:line:column`.
+    pub fn note(
+        code: impl Into<String>,
+        file: impl Into<String>,
+        line: u32,
+        column: u32,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::new(Severity::Note, code, file, line, column, message)
     }
 
     /// A warning at `file:line:column`.
@@ -146,13 +161,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Counts of errors and warnings in a set of diagnostics.
+/// Counts of errors, warnings and notes in a set of diagnostics.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Number of errors.
     pub errors: usize,
     /// Number of warnings.
     pub warnings: usize,
+    /// Number of notes.
+    pub notes: usize,
 }
 
 impl Tally {
@@ -162,6 +179,7 @@ impl Tally {
             match d.severity {
                 Severity::Error => t.errors += 1,
                 Severity::Warning => t.warnings += 1,
+                Severity::Note => t.notes += 1,
             }
             t
         })
@@ -215,13 +233,29 @@ mod tests {
             Diagnostic::error("a", "f", 1, 1, "m"),
             Diagnostic::warning("b", "f", 1, 1, "m"),
             Diagnostic::warning("c", "f", 1, 1, "m"),
+            Diagnostic::note("d", "f", 1, 1, "m"),
         ];
         assert_eq!(
             Tally::of(&ds),
             Tally {
                 errors: 1,
-                warnings: 2
+                warnings: 2,
+                notes: 1
             }
         );
+    }
+
+    #[test]
+    fn notes_render_and_serialise_as_note() {
+        let d = Diagnostic::note("drift-open", "p.md", 3, 1, "open on one side only");
+        assert!(!d.is_error());
+        assert_eq!(
+            d.to_string(),
+            "note[drift-open]: open on one side only\n --> p.md:3:1"
+        );
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["severity"], "note");
+        let back: Diagnostic = serde_json::from_value(json).unwrap();
+        assert_eq!(back, d);
     }
 }
