@@ -57,6 +57,11 @@ pub struct Options {
     /// Threads that render files; `None` uses every available core. The output is the same
     /// for any count.
     pub threads: Option<std::num::NonZeroUsize>,
+    /// Compile `registry.rs` (types by Graph name, for tools that check documentation
+    /// examples) only under this Cargo feature, so a crate's users do not type-check it unless
+    /// they ask; always compiled when `None`. Default: `registry`, which the crate's
+    /// `Cargo.toml` must declare.
+    pub registry_feature: Option<String>,
 }
 
 impl Default for Options {
@@ -68,6 +73,7 @@ impl Default for Options {
             disambiguate: false,
             namespace_modules: false,
             threads: None,
+            registry_feature: Some("registry".to_string()),
         }
     }
 }
@@ -223,6 +229,7 @@ fn render_index_files(
     let module = ModuleEmitter {
         version,
         items: item_names,
+        registry_feature: options.registry_feature.as_deref(),
     };
     let namespaces = options
         .namespace_modules

@@ -12,6 +12,8 @@ use graph_codegen::{generate, Options};
 fn committed_fixture_module_is_current() {
     let options = Options {
         runtime_path: "graph_runtime".into(),
+        // The fixture is a module of a test crate, which has no features.
+        registry_feature: None,
         ..Options::default()
     };
     let files = generate(&common::schema(), &options).expect("the fixture generates");

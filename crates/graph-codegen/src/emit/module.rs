@@ -11,6 +11,9 @@ pub struct ModuleEmitter<'p> {
     pub version: &'p str,
     /// Rust names of every generated item, each in its own file.
     pub items: Vec<&'p str>,
+    /// The Cargo feature `registry.rs` is compiled under, if any (see
+    /// [`Options::registry_feature`](crate::Options::registry_feature)).
+    pub registry_feature: Option<&'p str>,
 }
 
 impl<'p> ModuleEmitter<'p> {
@@ -37,10 +40,14 @@ impl ToTokens for ModuleEmitter<'_> {
         let (modules, items) = self.modules_and_items();
         let modules: Vec<_> = modules.iter().map(|module| ident(module)).collect();
         let names: Vec<_> = items.iter().map(|item| ident(item)).collect();
+        let registry_cfg = self
+            .registry_feature
+            .map(|feature| quote!(#[cfg(feature = #feature)]));
         tokens.extend(quote! {
             #![doc = #doc]
 
             #(mod #modules;)*
+            #registry_cfg
             pub mod registry;
 
             #(pub use #modules::#names;)*
@@ -113,22 +120,6 @@ impl ToTokens for RegistryEmitter {
             /// `None` when the name is not one of [`TYPE_NAMES`].
             pub fn with_type<V: TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
                 #body
-            }
-
-            /// Reads `value` as the type named `type_name` (see [`with_type`]) and writes it back.
-            pub fn round_trip(
-                type_name: &str,
-                value: &serde_json::Value,
-            ) -> Option<Result<serde_json::Value, serde_json::Error>> {
-                struct Through<'a>(&'a serde_json::Value);
-                impl TypeVisitor for Through<'_> {
-                    type Output = Result<serde_json::Value, serde_json::Error>;
-                    fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
-                        let typed = <T as serde::Deserialize>::deserialize(self.0)?;
-                        serde_json::to_value(&typed)
-                    }
-                }
-                with_type(type_name, Through(value))
             }
         });
     }

@@ -386,21 +386,3 @@ pub fn with_type<V: TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Outpu
         },
     )
 }
-
-/// Reads `value` as the type named `type_name` (see [`with_type`]) and writes it back.
-pub fn round_trip(
-    type_name: &str,
-    value: &serde_json::Value,
-) -> Option<Result<serde_json::Value, serde_json::Error>> {
-    struct Through<'a>(&'a serde_json::Value);
-    impl TypeVisitor for Through<'_> {
-        type Output = Result<serde_json::Value, serde_json::Error>;
-        fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(
-            self,
-        ) -> Self::Output {
-            let typed = <T as serde::Deserialize>::deserialize(self.0)?;
-            serde_json::to_value(&typed)
-        }
-    }
-    with_type(type_name, Through(value))
-}

@@ -34,6 +34,8 @@ mod thumbnail_set;
 mod user_identity;
 mod virtual_event_external_information;
 mod virtual_event_external_registration_information;
+
+#[cfg(feature = "registry")]
 pub mod registry;
 
 pub use any_entity::AnyEntity;
