@@ -102,6 +102,7 @@ impl ToTokens for PolymorphicEmitter<'_> {
             quote! {
                 #docs
                 #deprecated
+                #[inline]
                 pub fn #field(&self) -> Option<&#value> {
                     match self { #arms }
                 }
@@ -141,6 +142,7 @@ impl ToTokens for PolymorphicEmitter<'_> {
             }
 
             impl Default for #name {
+                #[inline]
                 fn default() -> Self {
                     Self::#base(Default::default())
                 }
@@ -148,14 +150,19 @@ impl ToTokens for PolymorphicEmitter<'_> {
 
             #(#from_impls)*
 
+            // Every non-generic function below is `#[inline]`: compiled where it is used, not
+            // into this crate for every type whether anyone reads it or not (serde-derive code
+            // costs a library nothing until it is used, either).
             #allow_deprecated
             impl #name {
                 /// The `@odata.type` annotation as received, if any.
+                #[inline]
                 pub fn odata_type(&self) -> Option<&str> {
                     match self { #odata_type_arms }
                 }
 
                 /// Properties the documentation does not list, in wire order.
+                #[inline]
                 pub fn additional_properties(&self) -> &support::AdditionalProperties {
                     match self { #additional_arms }
                 }
@@ -167,10 +174,12 @@ impl ToTokens for PolymorphicEmitter<'_> {
             impl support::Polymorphic for #name {
                 type Base = super::#base;
 
+                #[inline]
                 fn from_base(base: super::#base) -> Self {
                     Self::#base(base)
                 }
 
+                #[inline]
                 fn from_tag(raw: String) -> Self {
                     let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {
                         #(#tag_arms)*
@@ -180,11 +189,13 @@ impl ToTokens for PolymorphicEmitter<'_> {
                     value
                 }
 
+                #[inline]
                 fn merge_base(&mut self, base: super::#base) -> support::AdditionalProperties {
                     #merge_body
                     base.additional_properties
                 }
 
+                #[inline]
                 fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
                     match self { #additional_mut_arms }
                 }
@@ -197,6 +208,7 @@ impl ToTokens for PolymorphicEmitter<'_> {
                     match self { #read_arms }
                 }
 
+                #[inline]
                 fn set_odata_type(&mut self, raw: String) {
                     match self { #set_tag_arms }
                 }

@@ -104,22 +104,28 @@ impl ToTokens for StructEmitter<'_> {
                 pub additional_properties: support::AdditionalProperties,
             }
 
+            // The non-generic methods are `#[inline]`, so they are compiled where they are used,
+            // not into the models crate for every type.
             #allow_deprecated
             impl support::GraphObject for #name {
                 const QUALIFIED_NAME: &'static str = #qualified;
 
+                #[inline]
                 fn odata_type(&self) -> Option<&str> {
                     self.odata_type.as_deref()
                 }
 
+                #[inline]
                 fn set_odata_type(&mut self, raw: String) {
                     self.odata_type = Some(raw.into_boxed_str());
                 }
 
+                #[inline]
                 fn additional_properties(&self) -> &support::AdditionalProperties {
                     &self.additional_properties
                 }
 
+                #[inline]
                 fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
                     &mut self.additional_properties
                 }

@@ -54,11 +54,15 @@ impl ToTokens for WireEnumEmitter<'_> {
                 #fallback(String),
             }
 
+            // `#[inline]`: not compiled into this crate unless used, as serde-derive code is not
+            // (the crate's own build pays for no enum its users never read).
             impl support::WireEnum for #name {
+                #[inline]
                 fn from_wire(value: &str) -> Self {
                     #from_wire_body
                 }
 
+                #[inline]
                 fn as_wire(&self) -> &str {
                     match self {
                         #(#as_wire)*
@@ -153,12 +157,14 @@ mod tests {
                 Other(String),
             }
             impl support::WireEnum for AttendanceRecordRole {
+                #[inline]
                 fn from_wire(value: &str) -> Self {
                     match value {
                         "None" => Self::None,
                         other => Self::Other(other.to_owned()),
                     }
                 }
+                #[inline]
                 fn as_wire(&self) -> &str {
                     match self {
                         Self::None => "None",

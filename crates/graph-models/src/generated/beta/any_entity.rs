@@ -19,6 +19,7 @@ pub enum AnyEntity {
 }
 
 impl Default for AnyEntity {
+    #[inline]
     fn default() -> Self {
         Self::Entity(Default::default())
     }
@@ -38,6 +39,7 @@ impl From<super::AttendanceRecord> for AnyEntity {
 
 impl AnyEntity {
     /// The `@odata.type` annotation as received, if any.
+    #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::Entity(variant) => variant.odata_type.as_deref(),
@@ -46,6 +48,7 @@ impl AnyEntity {
         }
     }
     /// Properties the documentation does not list, in wire order.
+    #[inline]
     pub fn additional_properties(&self) -> &support::AdditionalProperties {
         match self {
             Self::Entity(variant) => &variant.additional_properties,
@@ -56,6 +59,7 @@ impl AnyEntity {
     /// Identifier of the entity, assigned by the service. Read-only.
     ///
     /// Read-only. Wire name: `id`.
+    #[inline]
     pub fn id(&self) -> Option<&String> {
         match self {
             Self::Entity(variant) => variant.id.as_ref(),
@@ -67,9 +71,11 @@ impl AnyEntity {
 
 impl support::Polymorphic for AnyEntity {
     type Base = super::Entity;
+    #[inline]
     fn from_base(base: super::Entity) -> Self {
         Self::Entity(base)
     }
+    #[inline]
     fn from_tag(raw: String) -> Self {
         let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {
             "microsoft.graph.entity" => Self::Entity(Default::default()),
@@ -81,6 +87,7 @@ impl support::Polymorphic for AnyEntity {
         support::Polymorphic::set_odata_type(&mut value, raw);
         value
     }
+    #[inline]
     fn merge_base(&mut self, base: super::Entity) -> support::AdditionalProperties {
         match self {
             Self::Entity(variant) => {
@@ -95,6 +102,7 @@ impl support::Polymorphic for AnyEntity {
         }
         base.additional_properties
     }
+    #[inline]
     fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
         match self {
             Self::Entity(variant) => &mut variant.additional_properties,
@@ -119,6 +127,7 @@ impl support::Polymorphic for AnyEntity {
             }
         }
     }
+    #[inline]
     fn set_odata_type(&mut self, raw: String) {
         match self {
             Self::Entity(variant) => variant.odata_type = Some(raw.into_boxed_str()),

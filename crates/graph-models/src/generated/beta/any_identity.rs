@@ -69,6 +69,7 @@ pub enum AnyIdentity {
 }
 
 impl Default for AnyIdentity {
+    #[inline]
     fn default() -> Self {
         Self::Identity(Default::default())
     }
@@ -226,6 +227,7 @@ impl From<super::UserIdentity> for AnyIdentity {
 
 impl AnyIdentity {
     /// The `@odata.type` annotation as received, if any.
+    #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::Identity(variant) => variant.odata_type.as_deref(),
@@ -267,6 +269,7 @@ impl AnyIdentity {
         }
     }
     /// Properties the documentation does not list, in wire order.
+    #[inline]
     pub fn additional_properties(&self) -> &support::AdditionalProperties {
         match self {
             Self::Identity(variant) => &variant.additional_properties,
@@ -310,6 +313,7 @@ impl AnyIdentity {
     /// Name of the actor for display. It can be missing or stale: for drive items, a user who is renamed keeps the old name on items that did not change.
     ///
     /// Wire name: `displayName`.
+    #[inline]
     pub fn display_name(&self) -> Option<&String> {
         match self {
             Self::Identity(variant) => variant.display_name.value(),
@@ -351,6 +355,7 @@ impl AnyIdentity {
     /// Identifier of the actor. What it identifies depends on the API; in access review decisions, for example, it is the principal under review.
     ///
     /// Wire name: `id`.
+    #[inline]
     pub fn id(&self) -> Option<&String> {
         match self {
             Self::Identity(variant) => variant.id.value(),
@@ -386,6 +391,7 @@ impl AnyIdentity {
     /// ID of the tenant the actor belongs to. Optional.
     ///
     /// Wire name: `tenantId`.
+    #[inline]
     pub fn tenant_id(&self) -> Option<&String> {
         match self {
             Self::Identity(variant) => variant.tenant_id.value(),
@@ -423,6 +429,7 @@ impl AnyIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
+    #[inline]
     pub fn thumbnails(&self) -> Option<&super::ThumbnailSet> {
         match self {
             Self::Identity(variant) => variant.thumbnails.as_deref(),
@@ -467,9 +474,11 @@ impl AnyIdentity {
 
 impl support::Polymorphic for AnyIdentity {
     type Base = super::Identity;
+    #[inline]
     fn from_base(base: super::Identity) -> Self {
         Self::Identity(base)
     }
+    #[inline]
     fn from_tag(raw: String) -> Self {
         let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {
             "microsoft.graph.identity" => Self::Identity(Default::default()),
@@ -542,6 +551,7 @@ impl support::Polymorphic for AnyIdentity {
         support::Polymorphic::set_odata_type(&mut value, raw);
         value
     }
+    #[inline]
     fn merge_base(&mut self, base: super::Identity) -> support::AdditionalProperties {
         match self {
             Self::Identity(variant) => {
@@ -703,6 +713,7 @@ impl support::Polymorphic for AnyIdentity {
         }
         base.additional_properties
     }
+    #[inline]
     fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
         match self {
             Self::Identity(variant) => &mut variant.additional_properties,
@@ -841,6 +852,7 @@ impl support::Polymorphic for AnyIdentity {
             }
         }
     }
+    #[inline]
     fn set_odata_type(&mut self, raw: String) {
         match self {
             Self::Identity(variant) => variant.odata_type = Some(raw.into_boxed_str()),

@@ -19,6 +19,7 @@ pub enum AnyUserIdentity {
 }
 
 impl Default for AnyUserIdentity {
+    #[inline]
     fn default() -> Self {
         Self::UserIdentity(Default::default())
     }
@@ -38,6 +39,7 @@ impl From<super::AuditUserIdentity> for AnyUserIdentity {
 
 impl AnyUserIdentity {
     /// The `@odata.type` annotation as received, if any.
+    #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::UserIdentity(variant) => variant.odata_type.as_deref(),
@@ -46,6 +48,7 @@ impl AnyUserIdentity {
         }
     }
     /// Properties the documentation does not list, in wire order.
+    #[inline]
     pub fn additional_properties(&self) -> &support::AdditionalProperties {
         match self {
             Self::UserIdentity(variant) => &variant.additional_properties,
@@ -56,6 +59,7 @@ impl AnyUserIdentity {
     /// Name of the actor for display. It can be missing or stale: for drive items, a user who is renamed keeps the old name on items that did not change.
     ///
     /// Wire name: `displayName`.
+    #[inline]
     pub fn display_name(&self) -> Option<&String> {
         match self {
             Self::UserIdentity(variant) => variant.display_name.value(),
@@ -66,6 +70,7 @@ impl AnyUserIdentity {
     /// Identifier of the actor. What it identifies depends on the API; in access review decisions, for example, it is the principal under review.
     ///
     /// Wire name: `id`.
+    #[inline]
     pub fn id(&self) -> Option<&String> {
         match self {
             Self::UserIdentity(variant) => variant.id.value(),
@@ -76,6 +81,7 @@ impl AnyUserIdentity {
     /// ID of the tenant the actor belongs to. Optional.
     ///
     /// Wire name: `tenantId`.
+    #[inline]
     pub fn tenant_id(&self) -> Option<&String> {
         match self {
             Self::UserIdentity(variant) => variant.tenant_id.value(),
@@ -86,6 +92,7 @@ impl AnyUserIdentity {
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
     ///
     /// Wire name: `thumbnails`.
+    #[inline]
     pub fn thumbnails(&self) -> Option<&super::ThumbnailSet> {
         match self {
             Self::UserIdentity(variant) => variant.thumbnails.as_deref(),
@@ -96,6 +103,7 @@ impl AnyUserIdentity {
     /// IP address of the client the user acted from (audit logs only).
     ///
     /// Wire name: `ipAddress`.
+    #[inline]
     pub fn ip_address(&self) -> Option<&String> {
         match self {
             Self::UserIdentity(variant) => variant.ip_address.value(),
@@ -106,6 +114,7 @@ impl AnyUserIdentity {
     /// User principal name (UPN) of the user.
     ///
     /// Wire name: `userPrincipalName`.
+    #[inline]
     pub fn user_principal_name(&self) -> Option<&String> {
         match self {
             Self::UserIdentity(variant) => variant.user_principal_name.value(),
@@ -117,9 +126,11 @@ impl AnyUserIdentity {
 
 impl support::Polymorphic for AnyUserIdentity {
     type Base = super::UserIdentity;
+    #[inline]
     fn from_base(base: super::UserIdentity) -> Self {
         Self::UserIdentity(base)
     }
+    #[inline]
     fn from_tag(raw: String) -> Self {
         let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {
             "microsoft.graph.userIdentity" => Self::UserIdentity(Default::default()),
@@ -131,6 +142,7 @@ impl support::Polymorphic for AnyUserIdentity {
         support::Polymorphic::set_odata_type(&mut value, raw);
         value
     }
+    #[inline]
     fn merge_base(
         &mut self,
         base: super::UserIdentity,
@@ -163,6 +175,7 @@ impl support::Polymorphic for AnyUserIdentity {
         }
         base.additional_properties
     }
+    #[inline]
     fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
         match self {
             Self::UserIdentity(variant) => &mut variant.additional_properties,
@@ -187,6 +200,7 @@ impl support::Polymorphic for AnyUserIdentity {
             }
         }
     }
+    #[inline]
     fn set_odata_type(&mut self, raw: String) {
         match self {
             Self::UserIdentity(variant) => {

@@ -19,6 +19,7 @@ pub enum InitiatorInitiatorType {
 }
 
 impl support::WireEnum for InitiatorInitiatorType {
+    #[inline]
     fn from_wire(value: &str) -> Self {
         match value {
             "user" => Self::User,
@@ -28,6 +29,7 @@ impl support::WireEnum for InitiatorInitiatorType {
             other => Self::Other(other.to_owned()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::User => "user",

@@ -51,6 +51,7 @@ pub enum TeamworkUserIdentityType {
 }
 
 impl support::WireEnum for TeamworkUserIdentityType {
+    #[inline]
     fn from_wire(value: &str) -> Self {
         match value {
             "aadUser" => Self::AadUser,
@@ -66,6 +67,7 @@ impl support::WireEnum for TeamworkUserIdentityType {
             other => Self::Other(other.to_owned()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::AadUser => "aadUser",

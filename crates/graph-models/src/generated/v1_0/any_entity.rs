@@ -21,6 +21,7 @@ pub enum AnyEntity {
 }
 
 impl Default for AnyEntity {
+    #[inline]
     fn default() -> Self {
         Self::Entity(Default::default())
     }
@@ -46,6 +47,7 @@ impl From<super::ThumbnailSet> for AnyEntity {
 
 impl AnyEntity {
     /// The `@odata.type` annotation as received, if any.
+    #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::Entity(variant) => variant.odata_type.as_deref(),
@@ -55,6 +57,7 @@ impl AnyEntity {
         }
     }
     /// Properties the documentation does not list, in wire order.
+    #[inline]
     pub fn additional_properties(&self) -> &support::AdditionalProperties {
         match self {
             Self::Entity(variant) => &variant.additional_properties,
@@ -66,6 +69,7 @@ impl AnyEntity {
     /// Identifier of the entity, assigned by the service. Read-only.
     ///
     /// Read-only. Wire name: `id`.
+    #[inline]
     pub fn id(&self) -> Option<&String> {
         match self {
             Self::Entity(variant) => variant.id.as_ref(),
@@ -78,9 +82,11 @@ impl AnyEntity {
 
 impl support::Polymorphic for AnyEntity {
     type Base = super::Entity;
+    #[inline]
     fn from_base(base: super::Entity) -> Self {
         Self::Entity(base)
     }
+    #[inline]
     fn from_tag(raw: String) -> Self {
         let mut value = match raw.strip_prefix('#').unwrap_or(&raw) {
             "microsoft.graph.entity" => Self::Entity(Default::default()),
@@ -93,6 +99,7 @@ impl support::Polymorphic for AnyEntity {
         support::Polymorphic::set_odata_type(&mut value, raw);
         value
     }
+    #[inline]
     fn merge_base(&mut self, base: super::Entity) -> support::AdditionalProperties {
         match self {
             Self::Entity(variant) => {
@@ -110,6 +117,7 @@ impl support::Polymorphic for AnyEntity {
         }
         base.additional_properties
     }
+    #[inline]
     fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
         match self {
             Self::Entity(variant) => &mut variant.additional_properties,
@@ -138,6 +146,7 @@ impl support::Polymorphic for AnyEntity {
             }
         }
     }
+    #[inline]
     fn set_odata_type(&mut self, raw: String) {
         match self {
             Self::Entity(variant) => variant.odata_type = Some(raw.into_boxed_str()),

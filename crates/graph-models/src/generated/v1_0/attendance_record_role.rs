@@ -19,6 +19,7 @@ pub enum AttendanceRecordRole {
 }
 
 impl support::WireEnum for AttendanceRecordRole {
+    #[inline]
     fn from_wire(value: &str) -> Self {
         match value {
             "None" => Self::None,
@@ -28,6 +29,7 @@ impl support::WireEnum for AttendanceRecordRole {
             other => Self::Other(other.to_owned()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::None => "None",

@@ -35,6 +35,7 @@ pub enum TeamworkApplicationIdentityType {
 }
 
 impl support::WireEnum for TeamworkApplicationIdentityType {
+    #[inline]
     fn from_wire(value: &str) -> Self {
         match value {
             "aadApplication" => Self::AadApplication,
@@ -46,6 +47,7 @@ impl support::WireEnum for TeamworkApplicationIdentityType {
             other => Self::Other(other.to_owned()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::AadApplication => "aadApplication",

@@ -27,6 +27,7 @@ pub enum TeamworkConversationIdentityType {
 }
 
 impl support::WireEnum for TeamworkConversationIdentityType {
+    #[inline]
     fn from_wire(value: &str) -> Self {
         match value {
             "team" => Self::Team,
@@ -36,6 +37,7 @@ impl support::WireEnum for TeamworkConversationIdentityType {
             other => Self::Other(other.to_owned()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::Team => "team",

@@ -32,15 +32,19 @@ pub struct TeamworkTagIdentity {
 
 impl support::GraphObject for TeamworkTagIdentity {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.teamworkTagIdentity";
+    #[inline]
     fn odata_type(&self) -> Option<&str> {
         self.odata_type.as_deref()
     }
+    #[inline]
     fn set_odata_type(&mut self, raw: String) {
         self.odata_type = Some(raw.into_boxed_str());
     }
+    #[inline]
     fn additional_properties(&self) -> &support::AdditionalProperties {
         &self.additional_properties
     }
+    #[inline]
     fn additional_properties_mut(&mut self) -> &mut support::AdditionalProperties {
         &mut self.additional_properties
     }

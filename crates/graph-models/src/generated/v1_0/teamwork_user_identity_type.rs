@@ -47,6 +47,7 @@ pub enum TeamworkUserIdentityType {
 }
 
 impl support::WireEnum for TeamworkUserIdentityType {
+    #[inline]
     fn from_wire(value: &str) -> Self {
         match value {
             "aadUser" => Self::AadUser,
@@ -61,6 +62,7 @@ impl support::WireEnum for TeamworkUserIdentityType {
             other => Self::Other(other.to_owned()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::AadUser => "aadUser",
