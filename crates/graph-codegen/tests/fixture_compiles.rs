@@ -160,7 +160,7 @@ fn recursive_types_are_boxed() {
 /// Reads a JSON value as the type the registry names and writes it back.
 struct Through<'a>(&'a Value);
 
-impl registry::TypeVisitor for Through<'_> {
+impl graph_runtime::TypeVisitor for Through<'_> {
     type Output = Result<Value, serde_json::Error>;
     fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
         let typed = <T as serde::Deserialize>::deserialize(self.0)?;

@@ -31,14 +31,7 @@ struct ThroughModel<'a> {
     body: &'a str,
 }
 
-impl v1_0::registry::TypeVisitor for ThroughModel<'_> {
-    type Output = Result<String, Failure>;
-    fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
-        round_trip::<T>(self.body)
-    }
-}
-
-impl beta::registry::TypeVisitor for ThroughModel<'_> {
+impl graph_models::support::TypeVisitor for ThroughModel<'_> {
     type Output = Result<String, Failure>;
     fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
         round_trip::<T>(self.body)

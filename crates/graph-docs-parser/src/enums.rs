@@ -151,6 +151,8 @@ fn enum_from_table(
         name: name.to_string(),
         description: String::new(),
         members,
+        // The page's front matter says it; `parse_page` sets it.
+        area: None,
         source: Source {
             file: report.file.to_string(),
             line: report.line(start),

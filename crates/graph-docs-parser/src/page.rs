@@ -84,7 +84,14 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         };
         types = build_types(text, &scan, &tables, &facts, &mut report);
     }
-    let enums = build_enums(text, &scan, &namespace, &title, &mut report);
+    let mut enums = build_enums(text, &scan, &namespace, &title, &mut report);
+    let area = area_of(&front);
+    for def in &mut types {
+        def.area.clone_from(&area);
+    }
+    for def in &mut enums {
+        def.area.clone_from(&area);
+    }
     let is_api =
         doc_type.as_deref() == Some("apiPageType") || file.split(['/', '\\']).any(|s| s == "api");
     let api = is_api.then(|| read_api(text, &scan, &title, &mut report));
@@ -100,6 +107,17 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         resource_annotations,
         diagnostics: report.diagnostics,
     }
+}
+
+/// The page's product area: front matter `ms.subservice`, else `ms.prod`, lower-cased; `None`
+/// when neither says anything.
+fn area_of(front: &front_matter::FrontMatter) -> Option<String> {
+    ["ms.subservice", "ms.prod"]
+        .iter()
+        .filter_map(|key| front.get(key))
+        .map(str::trim)
+        .find(|value| !value.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// The Graph version of a page: a `beta` / `v1.0` path segment; else `beta` when the content

@@ -109,6 +109,8 @@ fn build_type(
         description: facts.description.to_string(),
         properties,
         annotation_extras: extras(&annotation.json),
+        // The page's front matter says it; `parse_page` sets it.
+        area: None,
         source: Source {
             file: report.file.to_string(),
             line: report.line(annotation.start),

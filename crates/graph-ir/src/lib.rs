@@ -181,6 +181,10 @@ pub struct TypeDef {
     /// Annotation keys this tool does not interpret, kept as written.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub annotation_extras: BTreeMap<String, serde_json::Value>,
+    /// The docs' product area of the defining page (front matter `ms.subservice`, else
+    /// `ms.prod`, e.g. `cloud-communications`); groups types into Cargo features.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// Where the type is defined.
     pub source: Source,
 }
@@ -224,6 +228,9 @@ pub struct EnumDef {
     pub description: String,
     /// Members in documentation order.
     pub members: Vec<EnumMember>,
+    /// The docs' product area of the defining page, as for [`TypeDef::area`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// Where the enumeration is defined.
     pub source: Source,
 }

@@ -256,6 +256,8 @@ impl Reader<'_> {
             description: self.description(node),
             properties: Vec::new(),
             annotation_extras: BTreeMap::new(),
+            // Metadata has no docs product area.
+            area: None,
             source: self.source(node),
         };
         for child in node.children().filter(Node::is_element) {
@@ -344,6 +346,7 @@ impl Reader<'_> {
             name: qualified.clone(),
             description: self.description(node),
             members: Vec::new(),
+            area: None,
             source: self.source(node),
         };
         let mut after_sentinel = false;

@@ -28,6 +28,16 @@ pub use polymorphic::Polymorphic;
 pub use scalars::{Date, DateTimeOffset, Duration, ParseError, TimeOfDay};
 pub use wire_enum::WireEnum;
 
+/// Something to do with the Rust type that models a Graph type, chosen at run time by name:
+/// what each version's generated `registry::with_type` calls (behind the models crate's
+/// `registry` feature), for tools that check documentation examples.
+pub trait TypeVisitor {
+    /// What the visit produces.
+    type Output;
+    /// Called with the Rust type for the requested name.
+    fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output;
+}
+
 // Plumbing the generated code calls; not part of the API a user writes against.
 #[doc(hidden)]
 pub use field::{write_field, write_option};

@@ -95,7 +95,7 @@ impl ToTokens for RegistryEmitter {
                 })
             }
         };
-        let import = (!arms.is_empty()).then_some(&self.import);
+        let import = &self.import;
         tokens.extend(quote! {
             //! Every generated type by its Graph name, for tools that check documentation examples.
 
@@ -104,21 +104,12 @@ impl ToTokens for RegistryEmitter {
             /// The names [`with_type`] accepts: each qualified name, and `Collection(...)` of each.
             pub const TYPE_NAMES: &[&str] = &[#(#names),*];
 
-            /// Something to do with the Rust type that models a Graph type, chosen at run time by
-            /// name (see [`with_type`]).
-            pub trait TypeVisitor {
-                /// What the visit produces.
-                type Output;
-                /// Called with the Rust type for the requested name.
-                fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output;
-            }
-
             /// Calls `visitor` with the Rust type for `type_name`: a qualified name such as
             /// `microsoft.graph.attendanceRecord` (types with derived types are read through their
             /// `Any*` enum, so `@odata.type` picks the variant), or `Collection(...)` of one, which is
             /// a collection response body (`{"value": [...]}` with its `@odata.*` keys).
             /// `None` when the name is not one of [`TYPE_NAMES`].
-            pub fn with_type<V: TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
+            pub fn with_type<V: support::TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
                 #body
             }
         });

@@ -87,6 +87,7 @@ fn enumeration(name: &str, description: &str, members: &[&str]) -> EnumDef {
                 member
             })
             .collect(),
+        area: None,
         source: Source {
             file: "api-reference/v1.0/resources/enums.md".into(),
             line: 5,
