@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use xtask::codegen::{generate, write_if_clean, IR_DIR, MODELS_DIR};
+use graph_pipeline::curated::{generate, write_if_clean};
+use graph_pipeline::layout::{IR_DIR, MODELS_DIR};
 
 const MANIFEST: &str = r#"roots = ["microsoft.graph.widget", "microsoft.graph.gadget"]
 "#;

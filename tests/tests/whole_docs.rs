@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use xtask::whole::{generate, write};
+use graph_pipeline::whole::{generate, write, RuntimeDependency, WholeCrate};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -27,8 +27,13 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Generates the crate for `docs` into a scratch directory, with the workspace's lock file so
 /// the same (already downloaded) serde versions are used.
-fn generate_into(docs: &Path, name: &str) -> (xtask::whole::WholeCrate, PathBuf) {
-    let whole = generate(docs, name, &Default::default()).expect("the docs tree has pages");
+fn generate_into(docs: &Path, name: &str) -> (WholeCrate, PathBuf) {
+    let whole = generate(
+        docs,
+        name,
+        &RuntimeDependency::path_in_checkout(&workspace_root()),
+    )
+    .expect("the docs tree has pages");
     assert!(!whole.failed, "generation failed: {:#?}", errors(&whole));
     let out = scratch(name);
     write(&out, &whole.files, false).unwrap();
@@ -36,7 +41,7 @@ fn generate_into(docs: &Path, name: &str) -> (xtask::whole::WholeCrate, PathBuf)
     (whole, out)
 }
 
-fn errors(whole: &xtask::whole::WholeCrate) -> Vec<String> {
+fn errors(whole: &WholeCrate) -> Vec<String> {
     whole
         .diagnostics
         .iter()
@@ -77,7 +82,7 @@ fn cargo(dir: &Path, args: &[&str], stdin: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn warnings_with_code<'a>(whole: &'a xtask::whole::WholeCrate, code: &str) -> Vec<&'a str> {
+fn warnings_with_code<'a>(whole: &'a WholeCrate, code: &str) -> Vec<&'a str> {
     whole
         .diagnostics
         .iter()
@@ -90,7 +95,12 @@ fn warnings_with_code<'a>(whole: &'a xtask::whole::WholeCrate, code: &str) -> Ve
 fn hard_cases_generate_deterministically_and_compile() {
     let docs = workspace_root().join("tests/pages/whole");
     let (whole, out) = generate_into(&docs, "whole-docs-hard-cases");
-    let again = generate(&docs, "whole-docs-hard-cases", &Default::default()).unwrap();
+    let again = generate(
+        &docs,
+        "whole-docs-hard-cases",
+        &RuntimeDependency::path_in_checkout(&workspace_root()),
+    )
+    .unwrap();
     assert_eq!(whole.files, again.files, "same pages, same bytes");
 
     // Undefined types: one warning naming both.

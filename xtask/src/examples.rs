@@ -26,13 +26,14 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
     // The IR the models were generated from lets the types of web-render examples be guessed.
-    let options = match Options::from_ir_dir(&crate::workspace_root().join("schema/ir")) {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let options =
+        match Options::from_ir_dir(&crate::workspace_root().join(graph_pipeline::layout::IR_DIR)) {
+            Ok(options) => options,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        };
     if !args.docs.exists() {
         eprintln!("error: {} does not exist", args.docs.display());
         return ExitCode::FAILURE;

@@ -1,15 +1,18 @@
 //! `cargo xtask`: the project's automation entry point (see the README).
 //!
 //! Each subcommand lives in its own module; this file only parses arguments and dispatches.
+//! The work itself is the `graph-pipeline` library's (and the other crates'); the modules here
+//! turn arguments into calls, print, and choose exit codes.
 
+mod codegen;
 mod drift;
 mod examples;
 mod schema;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{codegen, workspace_root};
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Graph docs -> IR -> Rust models")]
@@ -37,4 +40,13 @@ fn main() -> ExitCode {
         Command::Examples(args) => examples::run(args),
         Command::Drift(args) => drift::run(args),
     }
+}
+
+/// The workspace root (the parent of this crate's directory): the checkout whose pinned pages,
+/// IR and models crate the commands read and write by default.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
 }

@@ -2,7 +2,8 @@
 //!
 //! Output: with one version under DIR, that version's IR document; with several, one JSON
 //! object keyed by version (`{ "beta": {...}, "v1.0": {...} }`). Diagnostics go to stderr,
-//! then the summary line `pages N, types T, enums E, errors X, warnings W`.
+//! then the summary line `pages N, types T, enums E, errors X, warnings W`. `--out FILE` is
+//! replaced atomically. The document is `graph_pipeline::schema::document`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,24 +28,12 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
     let output = graph_docs_parser::parse_tree(&args.docs);
-    let mut document = match output.schemas.len() {
-        1 => output
-            .schemas
-            .values()
-            .next()
-            .map(|s| s.to_pretty_json())
-            .unwrap_or_default(),
-        _ => {
-            let mut text =
-                serde_json::to_string_pretty(&output.schemas).unwrap_or_else(|_| "{}".to_string());
-            text.push('\n');
-            text
-        }
-    };
+    let mut document = graph_pipeline::schema::document(&output);
     let mut write_failed = None;
     match &args.out {
         Some(path) => {
-            if let Err(error) = std::fs::write(path, &document) {
+            // Atomically: a kill or a full disk mid-write leaves the old file whole.
+            if let Err(error) = graph_pipeline::write::write_atomic(path, document.as_bytes()) {
                 write_failed = Some(format!("cannot write {}: {error}", path.display()));
             }
         }

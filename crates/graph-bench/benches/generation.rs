@@ -16,15 +16,31 @@
 //! Each part skips with a message when its input is absent. The models crate's clean build time
 //! is measured by `crates/graph-bench/scripts/build-time.sh`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use divan::Bencher;
 use graph_bench::corpus;
+use graph_pipeline::layout::{MANIFEST, PINNED_DOCS};
+use graph_pipeline::whole::RuntimeDependency;
+
+/// The workspace root (this crate lives in `crates/graph-bench`).
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("graph-bench lives two levels below the workspace root")
+        .to_path_buf()
+}
+
+/// What `cargo xtask codegen --all` links by default: this checkout's runtime crate.
+fn runtime() -> RuntimeDependency {
+    RuntimeDependency::path_in_checkout(&workspace_root())
+}
 
 fn manifest_and_docs() -> (PathBuf, PathBuf) {
-    let root = xtask::workspace_root();
-    (root.join("schema/manifest.toml"), root.join("schema"))
+    let root = workspace_root();
+    (root.join(MANIFEST), root.join(PINNED_DOCS))
 }
 
 fn pages() -> Option<&'static [(String, String)]> {
@@ -52,7 +68,7 @@ fn codegen_in_memory(bencher: Bencher) {
         return;
     }
     bencher.bench(|| {
-        let generation = xtask::codegen::generate(&manifest, &docs).expect("codegen runs");
+        let generation = graph_pipeline::curated::generate(&manifest, &docs).expect("codegen runs");
         generation.files.len()
     });
 }
@@ -73,7 +89,7 @@ fn whole_corpus_parse_and_generate(bencher: Bencher) {
     bencher.bench(|| {
         let parsed = graph_docs_parser::parse_pages(divan::black_box(pages));
         let generated =
-            xtask::whole::generate_from(parsed, "graph_docs_models", &Default::default());
+            graph_pipeline::whole::generate_from(parsed, "graph_docs_models", &runtime());
         assert!(!generated.failed, "generation failed");
         generated.files.len()
     });
@@ -88,7 +104,7 @@ fn whole_corpus_generate_only(bencher: Bencher) {
         .with_inputs(|| graph_docs_parser::parse_pages(pages))
         .bench_values(|parsed| {
             let generated =
-                xtask::whole::generate_from(parsed, "graph_docs_models", &Default::default());
+                graph_pipeline::whole::generate_from(parsed, "graph_docs_models", &runtime());
             assert!(!generated.failed, "generation failed");
             generated.files.len()
         });
@@ -99,10 +115,10 @@ fn whole_corpus_prettyplease_only(bencher: Bencher) {
     let Some(pages) = pages() else {
         return;
     };
-    let generated = xtask::whole::generate_from(
+    let generated = graph_pipeline::whole::generate_from(
         graph_docs_parser::parse_pages(pages),
         "m",
-        &Default::default(),
+        &runtime(),
     );
     let trees: Vec<syn::File> = generated
         .files

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use graph_docs_parser::walk;
 pub use graph_docs_parser::ResponseExample;
 use graph_ir::Schema;
 
@@ -190,10 +191,10 @@ impl Options {
 
 /// Checks every response example of every page under `docs` (a directory, or one file).
 ///
-/// Markdown pages (`.md`, or text files that open with front matter or hold annotations) are
-/// read with [`graph_docs_parser::parse_page`]; other `.txt` files are taken as web renders
-/// ([`graph_docs_parser::find_response_examples`]). The version is a `v1.0` / `beta` path
-/// segment, else [`graph_docs_parser::version_of`].
+/// Markdown pages (`.md` in any case, or text files that open with front matter or hold
+/// annotations) are read with [`graph_docs_parser::parse_page`]; other `.txt` files are taken as
+/// web renders ([`graph_docs_parser::find_response_examples`]). Symbolic links are followed. The
+/// version is a `v1.0` / `beta` path segment, else [`graph_docs_parser::version_of`].
 pub fn check_docs(docs: &Path, options: &Options) -> Run {
     let mut run = Run::default();
     let mut files = Vec::new();
@@ -415,38 +416,26 @@ fn non_json_content_type(example: &ResponseExample) -> Option<&str> {
 /// Markdown pages are read with the page parser; other text files are web renders.
 fn is_markdown(file: &str, text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
-    file.ends_with(".md") || text.starts_with("---") || text.contains("<!-- {")
+    walk::has_extension(Path::new(file), "md") || text.starts_with("---") || text.contains("<!-- {")
 }
 
+/// The pages below `path` (or `path` itself when it is a file): `.md` and `.txt` files, the
+/// extension in any case, symbolic links followed (see [`graph_docs_parser::walk`]).
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<(PathBuf, String)>) {
     if path.is_file() {
         out.push(path.to_path_buf());
         return;
     }
-    let entries = match std::fs::read_dir(path) {
-        Ok(entries) => entries,
-        Err(e) => {
-            unreadable.push((path.to_path_buf(), e.to_string()));
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                unreadable.push((path.to_path_buf(), e.to_string()));
-                continue;
-            }
-        };
-        let child = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            unreadable.push((child, "cannot tell its file type".into()));
-            continue;
-        };
-        if kind.is_dir() {
-            collect_files(&child, out, unreadable);
-        } else if kind.is_file() && child.extension().is_some_and(|e| e == "md" || e == "txt") {
-            out.push(child);
-        }
-    }
+    let found = walk::walk(path, |file| {
+        walk::has_extension(file, "md") || walk::has_extension(file, "txt")
+    });
+    out.extend(found.files);
+    // A link loop is not followed and costs no page; only what could not be read is a problem.
+    unreadable.extend(
+        found
+            .problems
+            .into_iter()
+            .filter(|p| p.kind == walk::WalkProblemKind::Unreadable)
+            .map(|p| (p.path, p.message)),
+    );
 }

@@ -4,6 +4,8 @@
 pub const PAGE_NOT_UTF8: &str = "page-not-utf8";
 /// A page could not be read from disk.
 pub const PAGE_UNREADABLE: &str = "page-unreadable";
+/// A symbolic link in the docs tree leads back to a directory that contains it; not followed.
+pub const DIRECTORY_LOOP: &str = "directory-loop";
 /// Front matter opened with `---` but never closed; the page was read without it.
 pub const FRONT_MATTER_UNCLOSED: &str = "front-matter-unclosed";
 
@@ -95,6 +97,7 @@ pub const RESPONSE_STATUS_MISSING: &str = "response-status-missing";
 pub const ALL: &[&str] = &[
     PAGE_NOT_UTF8,
     PAGE_UNREADABLE,
+    DIRECTORY_LOOP,
     FRONT_MATTER_UNCLOSED,
     ANNOTATION_TRAILING_COMMA,
     ANNOTATION_COMMENT,

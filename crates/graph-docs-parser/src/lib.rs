@@ -6,6 +6,7 @@
 //!   pages and inheritance checked.
 //! - [`parse_tree`]: a docs directory -> one schema per version, in parallel, deterministic.
 //! - [`find_response_examples`]: response examples in plain-text web renders.
+//! - [`walk`]: the pages below a directory, symbolic links followed, extensions in any case.
 //!
 //! Diagnostic codes are listed in [`codes`].
 
@@ -31,6 +32,7 @@ mod search;
 mod tables;
 mod tree;
 mod type_cell;
+pub mod walk;
 mod web_render;
 
 pub use api::{ApiPage, ResponseExample};

@@ -10,6 +10,7 @@ use crate::api::ApiPage;
 use crate::assemble::assemble_taking;
 use crate::codes;
 use crate::page::{parse_page, Page};
+use crate::walk;
 
 /// Everything read from a docs tree.
 #[derive(Clone, Debug, Default)]
@@ -30,11 +31,12 @@ pub struct TreeOutput {
     pub resource_pages: usize,
 }
 
-/// Parses every `.md` file under `root` (recursively, symlinks not followed).
+/// Parses every page under `root`: files named `.md` in any case (`.MD`), recursively, following
+/// symbolic links (a version folder that is a link is read; a link loop is a warning).
 pub fn parse_tree(root: &Path) -> TreeOutput {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    collect_markdown(root, root, &mut files, &mut diagnostics);
+    collect_markdown(root, &mut files, &mut diagnostics);
     files.sort();
     let parsed = parse_parallel(&files, all_cores(), |file| read_and_parse(root, file));
     let shown_root = root
@@ -124,35 +126,21 @@ fn all_cores() -> usize {
         .min(16)
 }
 
-fn collect_markdown(
-    root: &Path,
-    dir: &Path,
-    files: &mut Vec<String>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            diagnostics.push(Diagnostic::error(
-                codes::PAGE_UNREADABLE,
-                relative(root, dir),
-                1,
-                1,
-                format!("cannot read directory: {error}"),
-            ));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            collect_markdown(root, &path, files, diagnostics);
-        } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
-            files.push(relative(root, &path));
-        }
+/// Every page below `root` (`.md` in any case, symbolic links followed), as relative paths; a
+/// directory that cannot be read or a link that leads nowhere is an error, a link loop a warning.
+fn collect_markdown(root: &Path, files: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) {
+    let found = walk::walk(root, |path| walk::has_extension(path, "md"));
+    files.extend(found.files.iter().map(|path| relative(root, path)));
+    for problem in found.problems {
+        let file = relative(root, &problem.path);
+        diagnostics.push(match problem.kind {
+            walk::WalkProblemKind::Unreadable => {
+                Diagnostic::error(codes::PAGE_UNREADABLE, file, 1, 1, problem.message)
+            }
+            walk::WalkProblemKind::Loop => {
+                Diagnostic::warning(codes::DIRECTORY_LOOP, file, 1, 1, problem.message)
+            }
+        });
     }
 }
 

@@ -1,10 +1,13 @@
-//! Writes generated files only where their bytes change, removes stale ones, or (check mode)
+//! Brings generated directories up to date in place (the curated crate, rust-analyzer style):
+//! writes only files whose bytes change, each atomically, removes stale ones, or (check mode)
 //! only reports what would change.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::write::write_atomic;
 
 /// What a sync did, or in check mode would do; paths relative to the root.
 #[derive(Debug, Default)]
@@ -24,7 +27,35 @@ impl Outcome {
     }
 }
 
-/// Brings `managed` directories under `root` to exactly `files` (relative path -> contents).
+/// What [`sync`] would do: compares `files` (relative path -> contents) with what is on disk
+/// under `root`, and lists the files under `managed` that `files` does not hold. Reads only.
+pub fn compare(
+    root: &Path,
+    managed: &[&Path],
+    files: &BTreeMap<PathBuf, String>,
+) -> io::Result<Outcome> {
+    let mut outcome = Outcome::default();
+    for (rel, contents) in files {
+        if fs::read(root.join(rel)).ok().as_deref() == Some(contents.as_bytes()) {
+            outcome.unchanged += 1;
+        } else {
+            outcome.changed.push(rel.clone());
+        }
+    }
+    for dir in managed {
+        for rel in list_files(root, dir)? {
+            if !files.contains_key(&rel) {
+                outcome.removed.push(rel);
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Brings `managed` directories under `root` to exactly `files` (relative path -> contents):
+/// writes only the files whose bytes change (so the mtimes of the others, which drive
+/// rebuilds, stay), each one atomically ([`write_atomic`]), and removes the files under
+/// `managed` that nothing generates any more.
 ///
 /// Every file of `files` must lie under one of `managed`. With `check`, nothing is written.
 pub fn sync(
@@ -33,43 +64,29 @@ pub fn sync(
     files: &BTreeMap<PathBuf, String>,
     check: bool,
 ) -> io::Result<Outcome> {
-    let mut outcome = Outcome::default();
-    for (rel, contents) in files {
+    for rel in files.keys() {
         debug_assert!(
             managed.iter().any(|m| rel.starts_with(m)),
             "{} is not managed",
             rel.display()
         );
+    }
+    let outcome = compare(root, managed, files)?;
+    if check {
+        return Ok(outcome);
+    }
+    for rel in &outcome.changed {
         let path = root.join(rel);
-        if fs::read(&path).ok().as_deref() == Some(contents.as_bytes()) {
-            outcome.unchanged += 1;
-            continue;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
         }
-        outcome.changed.push(rel.clone());
-        if !check {
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            // Write beside and rename, so a reader never sees half a file.
-            let tmp = path.with_extension("tmp~");
-            fs::write(&tmp, contents)?;
-            fs::rename(&tmp, &path)?;
-        }
+        write_atomic(&path, files[rel].as_bytes())?;
+    }
+    for rel in &outcome.removed {
+        fs::remove_file(root.join(rel))?;
     }
     for dir in managed {
-        for rel in list_files(root, dir)? {
-            if !files.contains_key(&rel) {
-                if !check {
-                    fs::remove_file(root.join(&rel))?;
-                }
-                outcome.removed.push(rel);
-            }
-        }
-    }
-    if !check {
-        for dir in managed {
-            remove_empty_dirs(&root.join(dir))?;
-        }
+        remove_empty_dirs(&root.join(dir))?;
     }
     Ok(outcome)
 }
@@ -119,8 +136,8 @@ mod tests {
 
     #[test]
     fn writes_only_changes_and_removes_stale_files() {
-        let root = std::env::temp_dir().join(format!("xtask-sync-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let scratch = tempfile::tempdir().unwrap();
+        let root = scratch.path();
         fs::create_dir_all(root.join("gen/old")).unwrap();
         fs::write(root.join("gen/same.rs"), "same").unwrap();
         fs::write(root.join("gen/old/stale.rs"), "stale").unwrap();
@@ -132,7 +149,7 @@ mod tests {
         .into();
         let managed = [Path::new("gen")];
 
-        let check = sync(&root, &managed, &files, true).unwrap();
+        let check = sync(root, &managed, &files, true).unwrap();
         assert_eq!(check.changed, [PathBuf::from("gen/new/fresh.rs")]);
         assert_eq!(check.removed, [PathBuf::from("gen/old/stale.rs")]);
         assert!(
@@ -140,7 +157,7 @@ mod tests {
             "check mode writes nothing"
         );
 
-        let done = sync(&root, &managed, &files, false).unwrap();
+        let done = sync(root, &managed, &files, false).unwrap();
         assert_eq!(
             (done.changed.len(), done.removed.len(), done.unchanged),
             (1, 1, 1)
@@ -150,7 +167,12 @@ mod tests {
             fs::read_to_string(root.join("outside.rs")).unwrap(),
             "untouched"
         );
-        assert!(!sync(&root, &managed, &files, true).unwrap().is_stale());
-        fs::remove_dir_all(&root).unwrap();
+        assert!(!sync(root, &managed, &files, true).unwrap().is_stale());
+        let mut left: Vec<String> = fs::read_dir(root.join("gen/new"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["fresh.rs"], "no temporary file is left behind");
     }
 }
