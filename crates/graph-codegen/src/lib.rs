@@ -16,6 +16,7 @@
 mod cycles;
 pub mod docs;
 pub mod emit;
+pub mod features;
 mod name_table;
 pub mod naming;
 mod plan;
@@ -27,6 +28,7 @@ use graph_ir::{Diagnostic, Schema};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
+use emit::gates::Gates;
 use emit::module::{ModuleEmitter, RegistryEmitter, RegistryEntry};
 use emit::namespaces::{NamespaceEmitter, NamespacedItem};
 use emit::polymorphic::PolymorphicEmitter;
@@ -62,6 +64,10 @@ pub struct Options {
     /// they ask; always compiled when `None`. Default: `registry`, which the crate's
     /// `Cargo.toml` must declare.
     pub registry_feature: Option<String>,
+    /// Cargo features per workload ([`features::FeaturePlan::for_version`]): every item is
+    /// compiled under its feature, and navigation fields and `Any*` variants of another
+    /// workload's types under theirs. `None` compiles everything (the curated crate).
+    pub features: Option<features::ItemFeatures>,
 }
 
 impl Default for Options {
@@ -74,6 +80,7 @@ impl Default for Options {
             namespace_modules: false,
             threads: None,
             registry_feature: Some("registry".to_string()),
+            features: None,
         }
     }
 }
@@ -158,8 +165,10 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
         .threads
         .map_or_else(available_cores, std::num::NonZeroUsize::get);
     let import = import.to_string();
-    let index_files = || render_index_files(&plan, options, &version, &import);
-    let (item_files, index_files) = render_items(&plan, &version, &import, threads, index_files);
+    let gates = Gates::new(&plan, options.features.as_ref());
+    let index_files = || render_index_files(&plan, &gates, options, &version, &import);
+    let (item_files, index_files) =
+        render_items(&plan, &gates, &version, &import, threads, index_files);
     for rendered in item_files.into_iter().chain(index_files) {
         match rendered {
             Ok(file) => files.push(file),
@@ -183,11 +192,12 @@ pub fn generate_reporting(schema: &Schema, options: &Options) -> Result<Output, 
 /// Every item with the qualified name that places it in a namespace and its name there: the
 /// Graph name's own (`Vehicle`, `AnyVehicle`) even when the version-wide name had to be
 /// disambiguated; for inline enums, the version-wide name without the namespace prefix.
-fn namespaced_items(plan: &Plan) -> Vec<NamespacedItem> {
+fn namespaced_items(plan: &Plan, gates: &Gates) -> Vec<NamespacedItem> {
     let item = |qualified: &String, rust: &String, alias: String| NamespacedItem {
         qualified: qualified.clone(),
         rust: rust.clone(),
         alias,
+        feature: gates.feature_of(rust).map(str::to_string),
     };
     let structs = plan
         .structs
@@ -214,6 +224,7 @@ type RenderedFile = Result<GeneratedFile, Diagnostic>;
 /// Renders `mod.rs` and `registry.rs` (see [`render_items`] for `import`).
 fn render_index_files(
     plan: &Plan,
+    gates: &Gates,
     options: &Options,
     version: &str,
     import: &str,
@@ -230,10 +241,11 @@ fn render_index_files(
         version,
         items: item_names,
         registry_feature: options.registry_feature.as_deref(),
+        gates,
     };
     let namespaces = options
         .namespace_modules
-        .then(|| NamespaceEmitter::new(namespaced_items(plan)));
+        .then(|| NamespaceEmitter::new(namespaced_items(plan, gates)));
     let mut module_tokens = module.to_token_stream();
     if let Some(namespaces) = &namespaces {
         namespaces.to_tokens(&mut module_tokens);
@@ -273,12 +285,17 @@ impl<'p> Item<'p> {
     }
 
     /// The item's tokens.
-    fn tokens(self, plan: &Plan) -> TokenStream {
+    fn tokens(self, plan: &Plan, gates: &Gates) -> TokenStream {
         match self {
-            Item::Struct(s) => StructEmitter { plan: s }.to_token_stream(),
+            Item::Struct(s) => StructEmitter { plan: s, gates }.to_token_stream(),
             Item::Polymorphic(p) => {
                 let base = &plan.structs[&p.base_qualified];
-                PolymorphicEmitter { plan: p, base }.to_token_stream()
+                PolymorphicEmitter {
+                    plan: p,
+                    base,
+                    gates,
+                }
+                .to_token_stream()
             }
             Item::Enum(e) => WireEnumEmitter { plan: e }.to_token_stream(),
         }
@@ -295,6 +312,7 @@ impl<'p> Item<'p> {
 /// own copy of `import` (the `use` line's source text), the first time it renders a file.
 fn render_items(
     plan: &Plan,
+    gates: &Gates,
     version: &str,
     import: &str,
     threads: usize,
@@ -318,7 +336,7 @@ fn render_items(
                 .parse()
                 .expect("the import line was printed from tokens")
         });
-        let tokens = item.tokens(plan);
+        let tokens = item.tokens(plan, gates);
         let tokens = quote! {
             #import
             #tokens

@@ -1,5 +1,6 @@
 //! One emitter per construct, each a [`quote::ToTokens`]; [`render`] turns tokens into a file.
 
+pub mod gates;
 pub mod module;
 pub mod namespaces;
 pub mod polymorphic;

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
+use crate::emit::gates::Gates;
 use crate::naming::{ident, module_name};
 
 /// Emits the version module's `mod.rs`.
@@ -14,6 +15,8 @@ pub struct ModuleEmitter<'p> {
     /// The Cargo feature `registry.rs` is compiled under, if any (see
     /// [`Options::registry_feature`](crate::Options::registry_feature)).
     pub registry_feature: Option<&'p str>,
+    /// The feature each item is compiled under, if the crate has features.
+    pub gates: &'p Gates,
 }
 
 impl<'p> ModuleEmitter<'p> {
@@ -38,6 +41,7 @@ impl ToTokens for ModuleEmitter<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let doc = format!(" {}", self.doc());
         let (modules, items) = self.modules_and_items();
+        let gates: Vec<_> = items.iter().map(|item| self.gates.item(item)).collect();
         let modules: Vec<_> = modules.iter().map(|module| ident(module)).collect();
         let names: Vec<_> = items.iter().map(|item| ident(item)).collect();
         let registry_cfg = self
@@ -46,11 +50,11 @@ impl ToTokens for ModuleEmitter<'_> {
         tokens.extend(quote! {
             #![doc = #doc]
 
-            #(mod #modules;)*
+            #(#gates mod #modules;)*
             #registry_cfg
             pub mod registry;
 
-            #(pub use #modules::#names;)*
+            #(#gates pub use #modules::#names;)*
         });
     }
 }

@@ -17,6 +17,8 @@ pub struct NamespacedItem {
     /// The name it should have inside its namespace module (see
     /// [`crate::naming::namespace_alias`]); taken unless another item of the module has it.
     pub alias: String,
+    /// The Cargo feature that compiles it, if the crate has features.
+    pub feature: Option<String>,
 }
 
 /// Emits `pub mod <namespace> { pub use super::X as Y; ... }`, nested for nested namespaces.
@@ -30,8 +32,8 @@ pub struct NamespaceEmitter {
 pub(crate) struct Node {
     /// The Graph namespace, e.g. `microsoft.graph.callRecords`.
     pub(crate) namespace: String,
-    /// (name inside the module, version-wide Rust name), sorted, unique by the first.
-    pub(crate) items: BTreeMap<String, String>,
+    /// Name inside the module -> (version-wide Rust name, its feature), sorted.
+    pub(crate) items: BTreeMap<String, (String, Option<String>)>,
     /// Nested namespace modules by module name.
     pub(crate) children: BTreeMap<String, Node>,
 }
@@ -59,7 +61,7 @@ impl NamespaceEmitter {
             } else {
                 item.alias
             };
-            node.items.insert(alias, item.rust);
+            node.items.insert(alias, (item.rust, item.feature));
         }
         emitter
     }
@@ -84,13 +86,14 @@ impl Node {
 
     fn tokens(&self, module: &str, depth: usize) -> TokenStream {
         let up = vec![quote!(super); depth];
-        let uses = self.items.iter().map(|(alias, rust)| {
+        let uses = self.items.iter().map(|(alias, (rust, feature))| {
+            let gate = feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
             let rust_ident = ident(rust);
             if alias == rust {
-                quote!(pub use #(#up::)* #rust_ident;)
+                quote!(#gate pub use #(#up::)* #rust_ident;)
             } else {
                 let alias = ident(alias);
-                quote!(pub use #(#up::)* #rust_ident as #alias;)
+                quote!(#gate pub use #(#up::)* #rust_ident as #alias;)
             }
         });
         let children = self

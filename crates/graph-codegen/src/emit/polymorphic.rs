@@ -4,6 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{quote, ToTokens};
 
 use crate::docs::doc_attrs;
+use crate::emit::gates::Gates;
 use crate::emit::structs::field_doc;
 use crate::naming::ident;
 use crate::plan::{FieldPlan, PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
@@ -16,23 +17,39 @@ pub struct PolymorphicEmitter<'p> {
     pub plan: &'p PolymorphicPlan,
     /// The base struct.
     pub base: &'p StructPlan,
+    /// Feature gates of the variants (and base fields) another workload compiles.
+    pub gates: &'p Gates,
 }
 
 impl PolymorphicEmitter<'_> {
-    /// Every variant (base, derived, unknown) as `Self::Variant(variant) => #body`.
+    /// Every variant (base, derived, unknown) as `Self::Variant(variant) => #body`, each
+    /// with its feature gate.
     fn arms(&self, body: impl Fn(&Ident) -> TokenStream) -> TokenStream {
         let binding = Ident::new("variant", proc_macro2::Span::call_site());
         let expr = body(&binding);
-        let names = self.variant_names();
-        quote!(#(Self::#names(#binding) => #expr,)*)
+        let arms = self
+            .variant_names()
+            .into_iter()
+            .map(|(name, gate)| quote!(#gate Self::#name(#binding) => #expr,));
+        quote!(#(#arms)*)
     }
 
-    fn variant_names(&self) -> Vec<Ident> {
-        std::iter::once(&self.plan.base_rust)
-            .chain(self.plan.derived.iter().map(|(_, rust)| rust))
-            .map(|name| ident(name))
-            .chain(std::iter::once(ident(UNKNOWN_VARIANT)))
+    /// Every variant's name and feature gate (only derived variants can have one).
+    fn variant_names(&self) -> Vec<(Ident, Option<TokenStream>)> {
+        std::iter::once((ident(&self.plan.base_rust), None))
+            .chain(
+                self.plan
+                    .derived
+                    .iter()
+                    .map(|(_, rust)| (ident(rust), self.gate(rust))),
+            )
+            .chain(std::iter::once((ident(UNKNOWN_VARIANT), None)))
             .collect()
+    }
+
+    /// The gate of derived variant `rust`.
+    fn gate(&self, rust: &str) -> Option<TokenStream> {
+        self.gates.reference(&self.plan.rust, rust)
     }
 }
 
@@ -44,15 +61,17 @@ impl ToTokens for PolymorphicEmitter<'_> {
         let enum_doc = doc_attrs(&enum_doc(plan));
         let base_doc = format!(" {}", base_variant_doc(plan));
         let derived_variants = plan.derived.iter().map(|(qualified, rust)| {
+            let gate = self.gate(rust);
             let variant = ident(rust);
             let doc = format!(" {}", derived_variant_doc(qualified));
-            quote!(#[doc = #doc] #variant(super::#variant),)
+            quote!(#[doc = #doc] #gate #variant(super::#variant),)
         });
-        let from_impls = std::iter::once(&plan.base_rust)
-            .chain(plan.derived.iter().map(|(_, rust)| rust))
-            .map(|variant| {
+        let from_impls = std::iter::once((&plan.base_rust, None))
+            .chain(plan.derived.iter().map(|(_, rust)| (rust, self.gate(rust))))
+            .map(|(variant, gate)| {
                 let variant = ident(variant);
                 quote! {
+                    #gate
                     impl From<super::#variant> for #name {
                         fn from(value: super::#variant) -> Self {
                             Self::#variant(value)
@@ -60,17 +79,18 @@ impl ToTokens for PolymorphicEmitter<'_> {
                     }
                 }
             });
-        let tag_arms = std::iter::once((&plan.base_qualified, &plan.base_rust))
-            .chain(plan.derived.iter().map(|(q, r)| (q, r)))
-            .map(|(qualified, rust)| {
+        let tags = || {
+            std::iter::once((&plan.base_qualified, &plan.base_rust, None))
+                .chain(plan.derived.iter().map(|(q, r)| (q, r, self.gate(r))))
+        };
+        let tag_arms = tags().map(|(qualified, rust, gate)| {
+            let variant = ident(rust);
+            quote!(#gate #qualified => Self::#variant(Default::default()),)
+        });
+        let tagged_arms: Vec<_> = tags()
+            .map(|(qualified, rust, gate)| {
                 let variant = ident(rust);
-                quote!(#qualified => Self::#variant(Default::default()),)
-            });
-        let tagged_arms: Vec<_> = std::iter::once((&plan.base_qualified, &plan.base_rust))
-            .chain(plan.derived.iter().map(|(q, r)| (q, r)))
-            .map(|(qualified, rust)| {
-                let variant = ident(rust);
-                quote!(#qualified => Self::#variant(support::deserialize_tagged_object(raw, map)?),)
+                quote!(#gate #qualified => Self::#variant(support::deserialize_tagged_object(raw, map)?),)
             })
             .collect();
         let unknown = ident(UNKNOWN_VARIANT);
@@ -81,7 +101,8 @@ impl ToTokens for PolymorphicEmitter<'_> {
         } else {
             let moves = base_fields.iter().map(|f| {
                 let field = ident(&f.rust);
-                quote!(variant.#field = base.#field;)
+                let gate = self.gates.field(&plan.rust, f);
+                quote!(#gate variant.#field = base.#field;)
             });
             let moves = quote!({ #(#moves)* });
             let arms = self.arms(|_| moves.clone());
@@ -99,9 +120,11 @@ impl ToTokens for PolymorphicEmitter<'_> {
             let read = Ident::new(read, proc_macro2::Span::call_site());
             let arms = self.arms(|v| quote!(#v.#field.#read()));
             let deprecated = super::structs::deprecated_attr(f);
+            let gate = self.gates.field(&plan.rust, f);
             quote! {
                 #docs
                 #deprecated
+                #gate
                 #[inline]
                 pub fn #field(&self) -> Option<&#value> {
                     match self { #arms }
@@ -118,9 +141,10 @@ impl ToTokens for PolymorphicEmitter<'_> {
             let mut arms = Vec::new();
             arms.push(quote!(Self::#base(variant) => support::serialize_object(variant, serializer, None),));
             for (qualified, rust) in &plan.derived {
+                let gate = self.gate(rust);
                 let variant = ident(rust);
                 let tag = format!("#{qualified}");
-                arms.push(quote!(Self::#variant(variant) => support::serialize_object(variant, serializer, Some(#tag)),));
+                arms.push(quote!(#gate Self::#variant(variant) => support::serialize_object(variant, serializer, Some(#tag)),));
             }
             arms.push(quote!(Self::#unknown(variant) => support::serialize_object(variant, serializer, None),));
             arms

@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use crate::docs::{doc_attrs, paragraph};
+use crate::emit::gates::Gates;
 use crate::naming::ident;
 use crate::plan::{FieldPlan, StructPlan};
 
@@ -11,6 +12,8 @@ use crate::plan::{FieldPlan, StructPlan};
 pub struct StructEmitter<'p> {
     /// The struct to emit.
     pub plan: &'p StructPlan,
+    /// Feature gates of the fields whose types another workload compiles.
+    pub gates: &'p Gates,
 }
 
 impl ToTokens for StructEmitter<'_> {
@@ -18,25 +21,31 @@ impl ToTokens for StructEmitter<'_> {
         let plan = self.plan;
         let name = ident(&plan.rust);
         let docs = doc_attrs(&struct_doc(plan));
-        let fields = plan.fields.iter().map(field_definition);
+        let gate = |field: &FieldPlan| self.gates.field(&plan.rust, field);
+        let fields = plan
+            .fields
+            .iter()
+            .map(|field| field_definition(field, gate(field)));
         let qualified = &plan.qualified;
         let reads = plan.fields.iter().map(|field| {
             let wire = &field.wire;
             let rust = ident(&field.rust);
+            let gate = gate(field);
             if field.nullable {
-                quote!(#wire => self.#rust = map.next_value()?,)
+                quote!(#gate #wire => self.#rust = map.next_value()?,)
             } else {
                 // Not `Option`'s own `Deserialize`: that would read `null` as absent.
-                quote!(#wire => self.#rust = Some(map.next_value()?),)
+                quote!(#gate #wire => self.#rust = Some(map.next_value()?),)
             }
         });
         let writes = plan.fields.iter().map(|field| {
             let wire = &field.wire;
             let rust = ident(&field.rust);
+            let gate = gate(field);
             if field.nullable {
-                quote!(support::write_field(map, #wire, &self.#rust)?;)
+                quote!(#gate support::write_field(map, #wire, &self.#rust)?;)
             } else {
-                quote!(support::write_option(map, #wire, &self.#rust)?;)
+                quote!(#gate support::write_option(map, #wire, &self.#rust)?;)
             }
         });
         // A type with no properties of its own (an open type such as detailsInfo) keeps
@@ -150,8 +159,8 @@ impl ToTokens for StructEmitter<'_> {
     }
 }
 
-/// The field declaration: docs, deprecation, `Field<T>` or `Option<T>`.
-fn field_definition(field: &FieldPlan) -> TokenStream {
+/// The field declaration: docs, deprecation, feature gate, `Field<T>` or `Option<T>`.
+fn field_definition(field: &FieldPlan, gate: Option<TokenStream>) -> TokenStream {
     let docs = doc_attrs(&field_doc(field));
     let rust = ident(&field.rust);
     let value = field.ty.tokens();
@@ -164,6 +173,7 @@ fn field_definition(field: &FieldPlan) -> TokenStream {
     quote! {
         #docs
         #deprecated
+        #gate
         pub #rust: #ty,
     }
 }
