@@ -100,6 +100,9 @@ fn facts(schema: &Schema, manifest: &Manifest) -> BTreeMap<String, serde_json::V
         t.description.clear();
         t.source = Default::default();
         t.annotation_extras.clear();
+        // The product area is page metadata (it picks a whole-docs crate's Cargo feature),
+        // not a fact of the type; the pinned pages leave it out.
+        t.area = None;
         if let Some(base) = &mut t.base {
             base.origin = graph_ir::BaseOrigin::Annotation;
         }
@@ -117,6 +120,7 @@ fn facts(schema: &Schema, manifest: &Manifest) -> BTreeMap<String, serde_json::V
         let mut e = schema.enums[name].clone();
         e.description.clear();
         e.source = Default::default();
+        e.area = None;
         for m in &mut e.members {
             m.description.clear();
             m.source = Default::default();

@@ -175,13 +175,23 @@ fn hard_cases_generate_deterministically_and_compile() {
 const ROUND_TRIP_EXAMPLE: &str = r#"//! Round trips for the whole-docs test.
 use std::io::BufRead;
 
+/// Reads a JSON value as the type the registry names and writes it back.
+struct Through<'a>(&'a serde_json::Value);
+
+impl focus_models::support::TypeVisitor for Through<'_> {
+    type Output = Result<serde_json::Value, serde_json::Error>;
+    fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
+        serde_json::to_value(T::deserialize(self.0)?)
+    }
+}
+
 fn main() {
     for line in std::io::stdin().lock().lines() {
         let (version, type_name, body): (String, String, serde_json::Value) =
             serde_json::from_str(&line.unwrap()).unwrap();
         let result = match version.as_str() {
-            "v1.0" => focus_models::v1_0::registry::round_trip(&type_name, &body),
-            _ => focus_models::beta::registry::round_trip(&type_name, &body),
+            "v1.0" => focus_models::v1_0::registry::with_type(&type_name, Through(&body)),
+            _ => focus_models::beta::registry::with_type(&type_name, Through(&body)),
         };
         let printed = match result {
             Some(Ok(value)) => serde_json::json!({ "ok": value }),
@@ -192,6 +202,16 @@ fn main() {
     }
 }
 "#;
+
+/// Reads a JSON value as the type the curated registry names and writes it back.
+struct Through<'a>(&'a serde_json::Value);
+
+impl graph_models::support::TypeVisitor for Through<'_> {
+    type Output = Result<serde_json::Value, serde_json::Error>;
+    fn visit<T: serde::Serialize + serde::de::DeserializeOwned>(self) -> Self::Output {
+        serde_json::to_value(T::deserialize(self.0)?)
+    }
+}
 
 #[test]
 fn attendance_types_behave_as_in_the_models_crate() {
@@ -230,7 +250,18 @@ fn attendance_types_behave_as_in_the_models_crate() {
         .iter()
         .map(|input| serde_json::to_string(input).unwrap() + "\n")
         .collect();
-    let generated = cargo(&out, &["run", "--quiet", "--example", "round_trip"], &stdin);
+    let generated = cargo(
+        &out,
+        &[
+            "run",
+            "--quiet",
+            "--features",
+            "registry",
+            "--example",
+            "round_trip",
+        ],
+        &stdin,
+    );
     let generated: Vec<serde_json::Value> = generated
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
@@ -240,8 +271,8 @@ fn attendance_types_behave_as_in_the_models_crate() {
         .iter()
         .map(|(version, type_name, body)| {
             let result = match version.as_str() {
-                "v1.0" => graph_models::v1_0::registry::round_trip(type_name, body),
-                _ => graph_models::beta::registry::round_trip(type_name, body),
+                "v1.0" => graph_models::v1_0::registry::with_type(type_name, Through(body)),
+                _ => graph_models::beta::registry::with_type(type_name, Through(body)),
             };
             match result {
                 Some(Ok(value)) => serde_json::json!({ "ok": value }),
@@ -254,5 +285,69 @@ fn attendance_types_behave_as_in_the_models_crate() {
     for ((_, type_name, body), result) in inputs.iter().zip(&curated) {
         assert_eq!(result["ok"], *body, "{type_name} does not round-trip");
     }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// Reads a call with only the `calls` workload on: the organizer's type (`people`) and the
+/// recording's (`media`, a navigation property) are off, so both are kept, not typed.
+const FEATURES_EXAMPLE: &str = r####"//! Features test.
+use feature_models::v1_0::{AnyIdentity, Call};
+
+fn main() {
+    let text = r###"{"id":"c1","organizer":{"@odata.type":"#microsoft.graph.userIdentity","displayName":"A","userPrincipalName":"a@b"},"media":{"codec":"opus"},"recording":{"id":"r1","seconds":3}}"###;
+    let call: Call = serde_json::from_str(text).unwrap();
+    let organizer = call.organizer.value().unwrap();
+    println!("organizer unknown: {}", matches!(organizer, AnyIdentity::Unknown(_)));
+    println!("organizer name: {:?}", organizer.display_name());
+    println!("recording kept: {}", call.additional_properties.get("recording").is_some());
+    println!("codec: {:?}", call.media.value().and_then(|m| m.codec.value()));
+    println!("round trip: {}", serde_json::to_string(&call).unwrap() == text);
+}
+"####;
+
+#[test]
+fn one_workload_compiles_alone_and_keeps_what_is_off() {
+    let docs = workspace_root().join("tests/pages/features");
+    let (whole, out) = generate_into(&docs, "feature-models");
+    let manifest = &whole.files[Path::new("Cargo.toml")];
+    for line in [
+        "default = [\"full\"]",
+        "full = [\"calls\", \"common\", \"media\", \"people\"]",
+        // identity is held by calls but its page is in people: shared.
+        "calls = [\"common\"]",
+        "media = []",
+        "registry = [\"full\"]",
+    ] {
+        assert!(manifest.contains(line), "no `{line}` in:\n{manifest}");
+    }
+    let readme = &whole.files[Path::new("README.md")];
+    assert!(
+        readme.contains("### `calls`") && readme.contains("- `microsoft.graph.callMedia` (v1.0)")
+    );
+    // Everything, warning-free (`cargo` fails on a warning), and then `calls` alone.
+    cargo(&out, &["check", "--quiet", "--all-targets"], "");
+    std::fs::create_dir_all(out.join("examples")).unwrap();
+    std::fs::write(out.join("examples/features.rs"), FEATURES_EXAMPLE).unwrap();
+    let printed = cargo(
+        &out,
+        &[
+            "run",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            "calls",
+            "--example",
+            "features",
+        ],
+        "",
+    );
+    assert_eq!(
+        printed,
+        "organizer unknown: true\n\
+         organizer name: Some(\"A\")\n\
+         recording kept: true\n\
+         codec: Some(\"opus\")\n\
+         round trip: true\n"
+    );
     let _ = std::fs::remove_dir_all(&out);
 }

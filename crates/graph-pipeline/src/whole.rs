@@ -16,6 +16,7 @@
 //! and swapped in, so a failure half-way leaves the old crate as it was, and two runs into the
 //! same OUT do not fail each other (the last swap wins).
 
+use graph_codegen::features::FeaturePlan;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -82,10 +83,13 @@ pub fn generate_from(
     let mut generated_items = 0;
     let mut failed = false;
     let mut modules = Vec::new();
+    let schemas: Vec<&graph_ir::Schema> = parsed.schemas.values().collect();
+    let features = FeaturePlan::new(&schemas);
     for (version, schema) in &parsed.schemas {
         let options = graph_codegen::Options {
             disambiguate: true,
             namespace_modules: true,
+            features: Some(features.for_version(version)),
             ..graph_codegen::Options::default()
         };
         match graph_codegen::generate_reporting(schema, &options) {
@@ -105,7 +109,7 @@ pub fn generate_from(
             }
         }
     }
-    crate_files::add(&mut files, crate_name, runtime, &modules);
+    crate_files::add(&mut files, crate_name, runtime, &modules, &features);
     WholeCrate {
         files,
         diagnostics,

@@ -102,7 +102,11 @@ impl ToTokens for PolymorphicEmitter<'_> {
             let moves = base_fields.iter().map(|f| {
                 let field = ident(&f.rust);
                 let gate = self.gates.field(&plan.rust, f);
-                quote!(#gate variant.#field = base.#field;)
+                // `#[cfg]` on an assignment is unstable; on a block it is not.
+                match gate {
+                    Some(gate) => quote!(#gate { variant.#field = base.#field; }),
+                    None => quote!(variant.#field = base.#field;),
+                }
             });
             let moves = quote!({ #(#moves)* });
             let arms = self.arms(|_| moves.clone());

@@ -41,11 +41,15 @@ impl ToTokens for StructEmitter<'_> {
         let writes = plan.fields.iter().map(|field| {
             let wire = &field.wire;
             let rust = ident(&field.rust);
-            let gate = gate(field);
-            if field.nullable {
-                quote!(#gate support::write_field(map, #wire, &self.#rust)?;)
+            let write = if field.nullable {
+                quote!(support::write_field(map, #wire, &self.#rust)?;)
             } else {
-                quote!(#gate support::write_option(map, #wire, &self.#rust)?;)
+                quote!(support::write_option(map, #wire, &self.#rust)?;)
+            };
+            // `#[cfg]` on an expression statement is unstable; on a block it is not.
+            match gate(field) {
+                Some(gate) => quote!(#gate { #write }),
+                None => write,
             }
         });
         // A type with no properties of its own (an open type such as detailsInfo) keeps
