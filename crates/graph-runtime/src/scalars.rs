@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A wire value that could not be converted into a date/time type.
+/// A value that could not be converted between its wire text and a date/time type, in either
+/// direction: malformed or out-of-range wire text, or a `time` value RFC 3339 cannot write.
+/// Conversions return it; none of them panics.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     kind: &'static str,
@@ -51,15 +53,13 @@ enum WireText {
 
 impl WireText {
     fn new(text: &str) -> Self {
-        if text.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..text.len()].copy_from_slice(text.as_bytes());
-            WireText::Inline {
-                len: text.len() as u8,
-                bytes,
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(prefix), Ok(len)) => {
+                prefix.copy_from_slice(text.as_bytes());
+                WireText::Inline { len, bytes }
             }
-        } else {
-            WireText::Heap(text.into())
+            _ => WireText::Heap(text.into()),
         }
     }
 
@@ -73,9 +73,13 @@ impl WireText {
 
     fn as_str(&self) -> &str {
         match self {
-            // Only ever filled from a `&str` (see `new`), so the bytes are UTF-8.
-            WireText::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)])
-                .expect("inline wire text is copied from a str"),
+            // Only ever filled from a whole `&str` of at most `INLINE` bytes (see `new`), so the
+            // bytes are UTF-8 and the length in range: the empty fallback is never taken, and
+            // keeps this path free of panics without `unsafe`.
+            WireText::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
             WireText::Heap(text) => text,
         }
     }
@@ -230,15 +234,19 @@ wire_text!(
 );
 
 impl Duration {
-    /// Converts to a [`std::time::Duration`]. Years and months have no fixed length and are
-    /// rejected, as are negative durations.
+    /// Converts to a [`std::time::Duration`], exactly (integer arithmetic, no floating point);
+    /// fractions finer than a nanosecond are truncated. Years and months have no fixed length
+    /// and are rejected, as are negative durations and durations longer than
+    /// [`std::time::Duration::MAX`]: every failure is an error, never a panic.
     pub fn to_std(&self) -> Result<std::time::Duration, ParseError> {
         parse_iso_duration(self.as_str())
             .map_err(|reason| ParseError::new(Self::EDM_TYPE, self.as_str(), reason))
     }
 }
 
-/// Parses `PnDTnHnMn.nS` (weeks allowed as `PnW`).
+const NANOS_PER_SECOND: u32 = 1_000_000_000;
+
+/// Parses `PnDTnHnMn.nS` (weeks allowed as `PnW`; `,` or `.` before a fraction).
 fn parse_iso_duration(text: &str) -> Result<std::time::Duration, &'static str> {
     let rest = text
         .strip_prefix('P')
@@ -246,39 +254,113 @@ fn parse_iso_duration(text: &str) -> Result<std::time::Duration, &'static str> {
     if rest.is_empty() {
         return Err("expected at least one component after `P`");
     }
-    let mut seconds = 0f64;
-    let mut in_time = false;
-    let mut number = String::new();
+    let (date, time) = match rest.split_once('T') {
+        Some((date, time)) => (date, Some(time)),
+        None => (rest, None),
+    };
+    let mut total = Sum::default();
     let mut any = false;
-    for c in rest.chars() {
-        match c {
-            'T' if !in_time && number.is_empty() => in_time = true,
-            '0'..='9' | '.' | ',' => number.push(if c == ',' { '.' } else { c }),
-            unit => {
-                let value: f64 = number
-                    .parse()
-                    .map_err(|_| "expected a number before each unit")?;
-                number.clear();
-                any = true;
-                seconds += value
-                    * match (in_time, unit) {
-                        (false, 'W') => 604_800.0,
-                        (false, 'D') => 86_400.0,
-                        (true, 'H') => 3_600.0,
-                        (true, 'M') => 60.0,
-                        (true, 'S') => 1.0,
-                        (false, 'Y') | (false, 'M') => {
-                            return Err("years and months have no fixed length")
-                        }
-                        _ => return Err("expected a unit of W, D, or after `T` one of H, M, S"),
-                    };
-            }
+    for (part, in_time) in [(date, false), (time.unwrap_or(""), true)] {
+        let mut part = part;
+        while !part.is_empty() {
+            let (whole, fraction, unit, after) = component(part)?;
+            let unit_seconds: u64 = match (in_time, unit) {
+                (false, 'W') => 604_800,
+                (false, 'D') => 86_400,
+                (true, 'H') => 3_600,
+                (true, 'M') => 60,
+                (true, 'S') => 1,
+                (false, 'Y') | (false, 'M') => return Err("years and months have no fixed length"),
+                _ => return Err("expected a unit of W, D, or after `T` one of H, M, S"),
+            };
+            total.add_component(whole, fraction, unit_seconds)?;
+            any = true;
+            part = after;
         }
     }
-    if !number.is_empty() || !any {
+    if !any || time == Some("") {
         return Err("expected a unit after the last number");
     }
-    Ok(std::time::Duration::from_secs_f64(seconds))
+    Ok(std::time::Duration::new(total.seconds, total.nanos))
+}
+
+/// One `n[.n]U` component at the start of `text`: the whole digits, the fraction digits, the
+/// unit and what follows.
+fn component(text: &str) -> Result<(&str, &str, char, &str), &'static str> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let whole_len = digits(text);
+    let (whole, after_whole) = text.split_at(whole_len);
+    let (fraction, after_number) = match after_whole.strip_prefix(['.', ',']) {
+        Some(after_point) => after_point.split_at(digits(after_point)),
+        None => ("", after_whole),
+    };
+    let mut chars = after_number.chars();
+    match chars.next() {
+        Some(unit) if (!whole.is_empty() || !fraction.is_empty()) && unit.is_ascii_alphabetic() => {
+            Ok((whole, fraction, unit, chars.as_str()))
+        }
+        Some(_) if whole.is_empty() && fraction.is_empty() => {
+            Err("expected a number before each unit")
+        }
+        Some(_) => Err("expected a unit of W, D, or after `T` one of H, M, S"),
+        None => Err("expected a unit after the last number"),
+    }
+}
+
+/// A running total in whole seconds and nanoseconds (`nanos` below one second); every step is
+/// checked, so a total past [`std::time::Duration::MAX`] is an error.
+#[derive(Default)]
+struct Sum {
+    seconds: u64,
+    nanos: u32,
+}
+
+impl Sum {
+    const TOO_LONG: &'static str = "longer than std::time::Duration can hold";
+
+    fn add_component(
+        &mut self,
+        whole: &str,
+        fraction: &str,
+        unit_seconds: u64,
+    ) -> Result<(), &'static str> {
+        let whole: u64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| Self::TOO_LONG)?
+        };
+        self.add(whole.checked_mul(unit_seconds).ok_or(Self::TOO_LONG)?, 0)?;
+        // The fraction, exactly: its first 20 digits (enough for a week to the nanosecond) as
+        // an integer over 10^digits, times the unit in nanoseconds, truncated to a nanosecond.
+        let fraction = fraction.get(..fraction.len().min(20)).unwrap_or_default();
+        if !fraction.is_empty() {
+            let numerator: u128 = fraction.parse().map_err(|_| Self::TOO_LONG)?;
+            let scale = 10u128.pow(fraction.len() as u32);
+            let nanos = numerator * u128::from(unit_seconds) * u128::from(NANOS_PER_SECOND) / scale;
+            let seconds =
+                u64::try_from(nanos / u128::from(NANOS_PER_SECOND)).map_err(|_| Self::TOO_LONG)?;
+            let nanos =
+                u32::try_from(nanos % u128::from(NANOS_PER_SECOND)).map_err(|_| Self::TOO_LONG)?;
+            self.add(seconds, nanos)?;
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, seconds: u64, nanos: u32) -> Result<(), &'static str> {
+        let mut nanos = self.nanos + nanos; // both below 10^9: no overflow in u32
+        let mut carry = 0;
+        if nanos >= NANOS_PER_SECOND {
+            nanos -= NANOS_PER_SECOND;
+            carry = 1;
+        }
+        self.seconds = self
+            .seconds
+            .checked_add(seconds)
+            .and_then(|s| s.checked_add(carry))
+            .ok_or(Self::TOO_LONG)?;
+        self.nanos = nanos;
+        Ok(())
+    }
 }
 
 #[cfg(feature = "time")]
@@ -295,14 +377,17 @@ mod with_time {
         }
     }
 
-    impl From<time::OffsetDateTime> for DateTimeOffset {
-        /// Formats as RFC 3339 (the offset is kept, not converted to UTC).
-        fn from(value: time::OffsetDateTime) -> Self {
-            DateTimeOffset::new(
-                value
-                    .format(&Rfc3339)
-                    .expect("every OffsetDateTime in range formats as RFC 3339"),
-            )
+    impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
+        type Error = ParseError;
+
+        /// Formats as RFC 3339, keeping the offset (not converted to UTC). RFC 3339 has no room
+        /// for a year outside 0000 to 9999 or an offset with seconds (`+01:02:03`): those are
+        /// errors, not panics, and never silently moved to another instant or offset.
+        fn try_from(value: time::OffsetDateTime) -> Result<Self, ParseError> {
+            value
+                .format(&Rfc3339)
+                .map(DateTimeOffset::new)
+                .map_err(|e| ParseError::new(Self::EDM_TYPE, &value.to_string(), e))
         }
     }
 
@@ -422,6 +507,62 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "invalid Edm.Duration `P1Y`: years and months have no fixed length"
+        );
+    }
+
+    #[test]
+    fn durations_too_long_for_std_are_errors_not_panics() {
+        for text in [
+            "P99999999999999999999D",
+            "P99999999999999999999999999999999999999999W",
+            "PT18446744073709551616S",
+            "P213503982334601DT7H0M16S",
+        ] {
+            let err = Duration::new(text).to_std().unwrap_err();
+            assert!(err.to_string().contains(text), "{err}");
+        }
+        // The largest std duration still converts, exactly.
+        let max = std::time::Duration::MAX;
+        let text = format!("PT{}.{:09}S", max.as_secs(), max.subsec_nanos());
+        assert_eq!(Duration::new(text).to_std(), Ok(max));
+    }
+
+    #[test]
+    fn durations_convert_exactly() {
+        let exact = |t: &str| Duration::new(t).to_std();
+        // Floating-point seconds would round these.
+        assert_eq!(
+            exact("P365DT0.000000001S"),
+            Ok(std::time::Duration::new(365 * 86_400, 1))
+        );
+        assert_eq!(exact("P0.5D"), Ok(std::time::Duration::from_secs(43_200)));
+        assert_eq!(
+            exact("PT0.1234567891S"),
+            Ok(std::time::Duration::new(0, 123_456_789))
+        );
+        assert_eq!(exact("PT1,5S"), Ok(std::time::Duration::from_millis(1_500)));
+        for bad in ["PT.S", "PT1..5S", "P1.5", "PTD", "P1DT", "PT1H2"] {
+            assert!(exact(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[cfg(feature = "time")]
+    #[test]
+    fn offset_date_times_rfc_3339_cannot_hold_are_errors_not_panics() {
+        use time::macros::{datetime, offset};
+        let seconds_in_offset = datetime!(2021-10-05 04:38:27).assume_offset(offset!(+01:02:03));
+        let year_minus_one = datetime!(-0001-01-01 00:00:00 UTC);
+        for value in [seconds_in_offset, year_minus_one] {
+            let err = DateTimeOffset::try_from(value).unwrap_err();
+            assert!(
+                err.to_string().starts_with("invalid Edm.DateTimeOffset"),
+                "{err}"
+            );
+        }
+        let fine = datetime!(2021-10-05 04:38:27.6027225).assume_offset(offset!(+05:30));
+        assert_eq!(
+            DateTimeOffset::try_from(fine).unwrap().as_str(),
+            "2021-10-05T04:38:27.6027225+05:30"
         );
     }
 

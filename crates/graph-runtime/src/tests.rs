@@ -467,3 +467,5 @@ impl<'de> Deserialize<'de> for Identity {
         deserialize_object(d)
     }
 }
+
+mod properties;
