@@ -4,16 +4,22 @@
 //!
 //! - [`check_docs`]: a docs directory (markdown API pages, plain-text web renders) -> [`Run`].
 //! - [`check_example`]: one [`ResponseExample`] -> [`Checked`].
-//! - [`Run::summary_line`]: `examples N, round-tripped R, invalid JSON J, failed F, skipped S`.
+//! - [`check_docs_with`]: the same against any [`Models`]: the curated crate ([`Curated`]) or
+//!   the `--all` crate of the docs tree itself ([`whole_tree`]).
+//! - [`Run::summary_line`]: `examples N, round-tripped R, invalid JSON J, failed F, skipped S;
+//!   keys typed K of T (P %), examples fully typed E` (see [`coverage`](CoverageSummary)).
 //!
 //! Positions in every [`Problem`] point into the page (line and character column of the
 //! markdown or text file), not into the code block.
 
 mod compare;
+mod coverage;
 mod infer;
 mod numbers;
 mod position;
+pub mod probe;
 mod round_trip;
+pub mod whole_tree;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -23,7 +29,10 @@ use graph_docs_parser::walk;
 pub use graph_docs_parser::ResponseExample;
 use graph_ir::Schema;
 
+pub use coverage::{CoverageSummary, KeyCoverage, UntypedKey};
 pub use infer::TypeGuesser;
+pub use probe::{Failure, Read};
+pub use round_trip::Curated;
 
 /// How serious a [`Problem`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +104,8 @@ pub struct Checked {
     pub verdict: Verdict,
     /// Errors (for [`Verdict::InvalidJson`] and [`Verdict::Failed`]) and notes.
     pub problems: Vec<Problem>,
+    /// Which keys landed in a typed field, when the models read the body.
+    pub coverage: Option<KeyCoverage>,
 }
 
 /// The counts of the summary line.
@@ -156,6 +167,18 @@ impl Run {
         summary
     }
 
+    /// Typed coverage over the examples that round-tripped.
+    pub fn coverage(&self) -> CoverageSummary {
+        CoverageSummary::of(&self.examples)
+    }
+
+    /// The summary line: [`Summary`], then `; ` and [`CoverageSummary`]:
+    /// `examples N, round-tripped R, invalid JSON J, failed F, skipped S; keys typed K of T
+    /// (P %), examples fully typed E`.
+    pub fn summary_line(&self) -> String {
+        format!("{}; {}", self.summary(), self.coverage())
+    }
+
     /// Every problem of every example, in order.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
         self.examples.iter().flat_map(|c| &c.problems)
@@ -189,17 +212,31 @@ impl Options {
     }
 }
 
-/// Checks every response example of every page under `docs` (a directory, or one file).
+/// Checks every response example of every page under `docs` (a directory, or one file)
+/// against the curated models.
 ///
 /// Markdown pages (`.md` in any case, or text files that open with front matter or hold
 /// annotations) are read with [`graph_docs_parser::parse_page`]; other `.txt` files are taken as
 /// web renders ([`graph_docs_parser::find_response_examples`]). Symbolic links are followed. The
 /// version is a `v1.0` / `beta` path segment, else [`graph_docs_parser::version_of`].
 pub fn check_docs(docs: &Path, options: &Options) -> Run {
+    // The curated models are in this process and never fail to answer.
+    check_docs_with(docs, options, &mut Curated).unwrap_or_default()
+}
+
+/// [`check_docs`] against any [`Models`]: every example is prepared first, then each
+/// version's bodies go to `models` in one batch, then each is judged. `Err` when `models`
+/// could not answer (a checker process that failed, say).
+pub fn check_docs_with(
+    docs: &Path,
+    options: &Options,
+    models: &mut dyn Models,
+) -> Result<Run, String> {
     let mut run = Run::default();
     let mut files = Vec::new();
     collect_files(docs, &mut files, &mut run.unreadable);
     files.sort();
+    let mut prepared = Vec::new();
     for path in files {
         let text = match std::fs::read(&path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -209,13 +246,63 @@ pub fn check_docs(docs: &Path, options: &Options) -> Run {
             }
         };
         let shown = path.display().to_string();
-        run.examples.extend(check_page(&shown, &text, options));
+        prepared.extend(prepare_page(&shown, &text, options));
     }
-    run
+    run.examples = judge_all(prepared, options, models)?;
+    Ok(run)
 }
 
-/// Checks every response example of one page; `file` is used in problems as given.
+/// Checks every response example of one page against the curated models; `file` is used in
+/// problems as given.
 pub fn check_page(file: &str, text: &str, options: &Options) -> Vec<Checked> {
+    judge_all(prepare_page(file, text, options), options, &mut Curated).unwrap_or_default()
+}
+
+/// Checks one example of a `version` page against the curated models. Without an annotated
+/// type, `guesser` (if any) picks the model type from the body's keys.
+pub fn check_example(
+    version: &str,
+    example: &ResponseExample,
+    guesser: Option<&TypeGuesser>,
+) -> Checked {
+    match prepare(version, example, guesser) {
+        Prepared::Done(checked) => checked,
+        Prepared::Pending(pending) => {
+            let result = round_trip::through_model(version, &pending.type_name, &example.body);
+            judge(pending, result, None)
+        }
+    }
+}
+
+/// Models that read example bodies and write them back: the curated crate in this process
+/// ([`Curated`]), or the checker binary of an `--all` crate ([`whole_tree::Checker`]).
+pub trait Models {
+    /// Reads each `(type name, body)` of `version` into its model type and writes it back, in
+    /// order; `None` for a type the models do not have.
+    #[allow(clippy::type_complexity)]
+    fn read_back(
+        &mut self,
+        version: &str,
+        requests: &[(String, String)],
+    ) -> Result<Vec<Option<Result<Read, Failure>>>, String>;
+}
+
+/// An example ready for the models, or already decided.
+enum Prepared {
+    Done(Checked),
+    Pending(Pending),
+}
+
+/// An example whose body is JSON and whose type is known: what the models must read.
+struct Pending {
+    checked: Checked,
+    example: ResponseExample,
+    input: serde_json::Value,
+    type_name: String,
+}
+
+/// Every example of one page, prepared.
+fn prepare_page(file: &str, text: &str, options: &Options) -> Vec<Prepared> {
     let version = graph_docs_parser::version_of(file, text);
     let (examples, annotated) = if is_markdown(file, text) {
         let page = graph_docs_parser::parse_page(file, text);
@@ -230,20 +317,70 @@ pub fn check_page(file: &str, text: &str, options: &Options) -> Vec<Checked> {
     examples
         .iter()
         .map(|example| {
-            let mut checked = check_example(version, example, guesser.as_ref());
-            checked.file = file.to_string();
-            checked
+            let mut prepared = prepare(version, example, guesser.as_ref());
+            match &mut prepared {
+                Prepared::Done(checked) => checked.file = file.to_string(),
+                Prepared::Pending(pending) => pending.checked.file = file.to_string(),
+            }
+            prepared
         })
         .collect()
 }
 
-/// Checks one example of a `version` page. Without an annotated type, `guesser` (if any)
-/// picks the model type from the body's keys.
-pub fn check_example(
-    version: &str,
-    example: &ResponseExample,
-    guesser: Option<&TypeGuesser>,
-) -> Checked {
+/// Sends every pending example to `models`, one batch per version, and judges the answers;
+/// the result is in the order of `prepared`.
+fn judge_all(
+    prepared: Vec<Prepared>,
+    options: &Options,
+    models: &mut dyn Models,
+) -> Result<Vec<Checked>, String> {
+    let mut batches: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, p) in prepared.iter().enumerate() {
+        if let Prepared::Pending(pending) = p {
+            batches
+                .entry(pending.checked.version.clone())
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut answers: Vec<Option<Option<Result<Read, Failure>>>> =
+        (0..prepared.len()).map(|_| None).collect();
+    for (version, indices) in &batches {
+        let requests: Vec<(String, String)> = indices
+            .iter()
+            .filter_map(|&i| match &prepared[i] {
+                Prepared::Pending(p) => Some((p.type_name.clone(), p.example.body.clone())),
+                Prepared::Done(_) => None,
+            })
+            .collect();
+        let results = models.read_back(version, &requests)?;
+        if results.len() != requests.len() {
+            return Err(format!(
+                "the {version} models answered {} of {} examples",
+                results.len(),
+                requests.len()
+            ));
+        }
+        for (&i, result) in indices.iter().zip(results) {
+            answers[i] = Some(result);
+        }
+    }
+    Ok(prepared
+        .into_iter()
+        .zip(answers)
+        .map(|(p, answer)| match p {
+            Prepared::Done(checked) => checked,
+            Prepared::Pending(pending) => {
+                let schema = options.guess_from.get(&pending.checked.version);
+                judge(pending, answer.flatten(), schema)
+            }
+        })
+        .collect())
+}
+
+/// Everything decided before the models are asked: no body, not JSON content, invalid JSON,
+/// no type.
+fn prepare(version: &str, example: &ResponseExample, guesser: Option<&TypeGuesser>) -> Prepared {
     let mut checked = Checked {
         file: example.file.clone(),
         line: example.line,
@@ -252,14 +389,15 @@ pub fn check_example(
         type_guessed: false,
         verdict: Verdict::Skipped(String::new()),
         problems: Vec::new(),
+        coverage: None,
     };
     if example.body.trim().is_empty() {
         checked.verdict = Verdict::Skipped("no body".into());
-        return checked;
+        return Prepared::Done(checked);
     }
     if let Some(content_type) = non_json_content_type(example) {
         checked.verdict = Verdict::Skipped(format!("content type `{content_type}` is not JSON"));
-        return checked;
+        return Prepared::Done(checked);
     }
     if let Some(element) = &example.odata_type {
         checked.type_name = Some(if example.is_collection {
@@ -277,10 +415,10 @@ pub fn check_example(
                 line,
                 column,
                 severity: Severity::Error,
-                message: format!("invalid JSON: {}", position::strip_location(&error)),
+                message: format!("invalid JSON: {}", probe::strip_location(&error)),
             });
             checked.verdict = Verdict::InvalidJson;
-            return checked;
+            return Prepared::Done(checked);
         }
     };
     let type_name = match (checked.type_name.clone(), guesser) {
@@ -293,16 +431,38 @@ pub fn check_example(
             None => {
                 checked.verdict =
                     Verdict::Skipped("no `@odata.type`, and no model type fits every key".into());
-                return checked;
+                return Prepared::Done(checked);
             }
         },
         (None, None) => {
             checked.verdict = Verdict::Skipped("no `@odata.type` annotation".into());
-            return checked;
+            return Prepared::Done(checked);
         }
     };
     checked.type_name = Some(type_name.clone());
-    let Some(result) = round_trip::through_model(version, &type_name, &example.body) else {
+    Prepared::Pending(Pending {
+        checked,
+        example: example.clone(),
+        input,
+        type_name,
+    })
+}
+
+/// The verdict on what the models made of one example. `schema` (the IR the models were
+/// generated from) names the Graph type of each untyped key.
+fn judge(
+    pending: Pending,
+    result: Option<Result<Read, Failure>>,
+    schema: Option<&Schema>,
+) -> Checked {
+    let Pending {
+        mut checked,
+        example,
+        input,
+        type_name,
+    } = pending;
+    let version = checked.version.clone();
+    let Some(result) = result else {
         checked.verdict = Verdict::Skipped(format!("`{type_name}` is not in the {version} models"));
         return checked;
     };
@@ -320,7 +480,7 @@ pub fn check_example(
                 _ => break 0,
             }
         };
-        let (line, column) = position::page_position(example, offset);
+        let (line, column) = position::page_position(&example, offset);
         Problem {
             file: example.file.clone(),
             line,
@@ -329,10 +489,10 @@ pub fn check_example(
             message,
         }
     };
-    let output = match result {
-        Ok(output) => output,
+    let read = match result {
+        Ok(read) => read,
         Err(failure) => {
-            let (line, column) = position::in_page(example, failure.line, failure.column);
+            let (line, column) = position::in_page(&example, failure.line, failure.column);
             checked.problems.push(Problem {
                 file: example.file.clone(),
                 line,
@@ -344,6 +504,8 @@ pub fn check_example(
             return checked;
         }
     };
+    checked.coverage = Some(coverage::of(&read, &type_name, &input, schema));
+    let output = read.output;
     let written: serde_json::Value = match serde_json::from_str(&output) {
         Ok(value) => value,
         Err(error) => {

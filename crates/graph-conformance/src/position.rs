@@ -52,13 +52,3 @@ pub(crate) fn page_position(example: &ResponseExample, offset: usize) -> (u32, u
         (example.body_line + line_in_body, column)
     }
 }
-
-/// serde_json's message without its trailing ` at line L column C` (the caller reports the
-/// position in the page instead).
-pub(crate) fn strip_location(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(at) if text[at..].contains(" column ") => text[..at].to_string(),
-        _ => text,
-    }
-}

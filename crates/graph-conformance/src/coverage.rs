@@ -1,0 +1,318 @@
+//! Typed coverage: of the keys of each example, how many the models read into a typed field
+//! (counted by [`crate::probe`] while the value is written back), and which Graph type each
+//! untyped key belongs to.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use graph_ir::Schema;
+use serde_json::Value;
+
+use crate::probe::{Read, Segment};
+use crate::{Checked, Verdict};
+
+/// The keys of one example.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyCoverage {
+    /// Keys read into a typed field.
+    pub typed: usize,
+    /// Every key counted (instance annotations such as `@odata.context` are not).
+    pub keys: usize,
+    /// The keys kept as raw JSON, outermost first in write order.
+    pub untyped: Vec<UntypedKey>,
+}
+
+/// A key the models kept in `additional_properties` (or as raw JSON).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UntypedKey {
+    /// The Graph type of the object that holds the key (`microsoft.graph.user`, or
+    /// `Collection(x)` for an envelope key), when the schema tells it.
+    pub graph_type: Option<String>,
+    /// The key.
+    pub key: String,
+    /// Its JSON path in the body (`value[0].signInActivity`).
+    pub path: String,
+    /// Keys it accounts for: itself and every key inside its value.
+    pub keys: usize,
+}
+
+impl KeyCoverage {
+    /// Whether every key landed in a typed field.
+    pub fn fully_typed(&self) -> bool {
+        self.typed == self.keys
+    }
+}
+
+/// [`KeyCoverage`] of one read body; `type_name` is the registry name it was read as, `input`
+/// the body, and `schema` (if any) the IR the models were generated from.
+pub(crate) fn of(
+    read: &Read,
+    type_name: &str,
+    input: &Value,
+    schema: Option<&Schema>,
+) -> KeyCoverage {
+    let untyped = read
+        .untyped
+        .iter()
+        .map(|u| {
+            let key = match u.path.last() {
+                Some(Segment::Key(key)) => key.clone(),
+                _ => String::new(),
+            };
+            UntypedKey {
+                graph_type: schema.and_then(|s| holder_type(s, type_name, input, &u.path)),
+                key,
+                path: shown_path(&u.path),
+                keys: 1 + u.inner,
+            }
+        })
+        .collect();
+    KeyCoverage {
+        typed: read.typed,
+        keys: read.keys(),
+        untyped,
+    }
+}
+
+/// `a.b[0].c`, as `serde_path_to_error` prints paths.
+fn shown_path(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(key) => crate::compare::push_key(&mut out, key),
+            Segment::Index(index) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    crate::compare::shown(&out)
+}
+
+/// The Graph type of the object holding the last key of `path`: from the registry name down
+/// the declared property types, an object's own `@odata.type` taking over when the schema has
+/// that type.
+fn holder_type(
+    schema: &Schema,
+    type_name: &str,
+    input: &Value,
+    path: &[Segment],
+) -> Option<String> {
+    let (mut current, mut value, mut rest) = match type_name
+        .strip_prefix("Collection(")
+        .and_then(|t| t.strip_suffix(')'))
+    {
+        Some(element) => match path {
+            [Segment::Key(value_key), Segment::Index(i), rest @ ..]
+                if value_key == "value" && !rest.is_empty() =>
+            {
+                (element.to_string(), input.get("value")?.get(*i)?, rest)
+            }
+            _ => return Some(type_name.to_string()),
+        },
+        None => (type_name.to_string(), input, path),
+    };
+    loop {
+        if let Some(tag) = value.get("@odata.type").and_then(Value::as_str) {
+            let tag = tag.strip_prefix('#').unwrap_or(tag);
+            if schema.types.contains_key(tag) {
+                current = tag.to_string();
+            }
+        }
+        let [Segment::Key(key), tail @ ..] = rest else {
+            return None;
+        };
+        if tail.is_empty() {
+            return Some(current);
+        }
+        let property = schema
+            .all_properties(&current)
+            .into_iter()
+            .find(|p| p.name == *key)?;
+        current = property.ty.element_name().to_string();
+        value = value.get(key.as_str())?;
+        rest = tail;
+        while let [Segment::Index(i), tail @ ..] = rest {
+            value = value.get(*i)?;
+            rest = tail;
+        }
+    }
+}
+
+/// Typed coverage over the examples that round-tripped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CoverageSummary {
+    /// Keys read into a typed field.
+    pub typed: usize,
+    /// Keys counted.
+    pub keys: usize,
+    /// Examples whose every key is typed.
+    pub fully_typed: usize,
+    /// Examples counted (those that round-tripped).
+    pub examples: usize,
+    /// Per Graph type and key: how many times it was kept untyped, and the keys it accounted
+    /// for (itself and those inside its value).
+    pub untyped: BTreeMap<(String, String), (usize, usize)>,
+}
+
+impl CoverageSummary {
+    /// Adds up the coverage of the examples that round-tripped.
+    pub fn of(examples: &[Checked]) -> CoverageSummary {
+        let mut summary = CoverageSummary::default();
+        for checked in examples {
+            let (Verdict::RoundTripped, Some(coverage)) = (&checked.verdict, &checked.coverage)
+            else {
+                continue;
+            };
+            summary.examples += 1;
+            summary.typed += coverage.typed;
+            summary.keys += coverage.keys;
+            if coverage.fully_typed() {
+                summary.fully_typed += 1;
+            }
+            for key in &coverage.untyped {
+                let graph_type = key
+                    .graph_type
+                    .clone()
+                    .unwrap_or_else(|| "(type unknown)".to_string());
+                let entry = summary
+                    .untyped
+                    .entry((graph_type, key.key.clone()))
+                    .or_default();
+                entry.0 += 1;
+                entry.1 += key.keys;
+            }
+        }
+        summary
+    }
+
+    /// The untyped keys, most frequent first: `(graph type, key, times, keys accounted for)`.
+    pub fn untyped_by_count(&self) -> Vec<(&str, &str, usize, usize)> {
+        let mut list: Vec<_> = self
+            .untyped
+            .iter()
+            .map(|((t, k), (times, keys))| (t.as_str(), k.as_str(), *times, *keys))
+            .collect();
+        list.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then(a.cmp(b)));
+        list
+    }
+
+    /// Typed keys as a percentage with one decimal; `-` when no key was counted.
+    pub fn percent(&self) -> String {
+        if self.keys == 0 {
+            "-".to_string()
+        } else {
+            // Rounded down, so 99.96 % is not shown as 100.0 %.
+            let tenths = self.typed as u128 * 1000 / self.keys as u128;
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+impl fmt::Display for CoverageSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "keys typed {} of {} ({} %), examples fully typed {}",
+            self.typed,
+            self.keys,
+            self.percent(),
+            self.fully_typed
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use graph_models::support::{self, AdditionalProperties, GraphObject};
+    use serde::de::MapAccess;
+    use serde::ser::SerializeMap;
+
+    use crate::probe::{read_back, Segment, Untyped};
+
+    /// A model that keeps every key raw: a Graph object with no properties.
+    #[derive(Default)]
+    struct KeepsEverything {
+        odata_type: Option<String>,
+        additional: AdditionalProperties,
+    }
+
+    impl GraphObject for KeepsEverything {
+        const QUALIFIED_NAME: &'static str = "test.keepsEverything";
+        fn odata_type(&self) -> Option<&str> {
+            self.odata_type.as_deref()
+        }
+        fn set_odata_type(&mut self, raw: String) {
+            self.odata_type = Some(raw);
+        }
+        fn additional_properties(&self) -> &AdditionalProperties {
+            &self.additional
+        }
+        fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+            &mut self.additional
+        }
+        fn deserialize_property<'de, A: MapAccess<'de>>(
+            &mut self,
+            _key: &str,
+            _map: &mut A,
+        ) -> Result<bool, A::Error> {
+            Ok(false)
+        }
+        fn serialize_properties<M: SerializeMap>(&self, _map: &mut M) -> Result<(), M::Error> {
+            Ok(())
+        }
+    }
+
+    impl serde::Serialize for KeepsEverything {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            support::serialize_object(self, serializer, None)
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for KeepsEverything {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            support::deserialize_object(deserializer)
+        }
+    }
+
+    const BODY: &str = r##"{"@odata.type": "#x", "id": "1", "displayName": "A", "nested": {"a": [{"b": 1}], "c@odata.type": "y"}}"##;
+
+    #[test]
+    fn a_model_that_keeps_everything_raw_has_no_typed_key() {
+        let read = read_back::<KeepsEverything>(BODY).unwrap_or_else(|f| panic!("{f:?}"));
+        assert_eq!(read.typed, 0);
+        // id, displayName, nested and the two keys inside it; annotations are not counted.
+        assert_eq!(read.keys(), 5);
+        assert_eq!(read.untyped.len(), 3);
+        assert_eq!(
+            read.untyped[2],
+            Untyped {
+                path: vec![Segment::Key("nested".into())],
+                inner: 2
+            }
+        );
+        let raw = read_back::<serde_json::Value>(BODY).unwrap_or_else(|f| panic!("{f:?}"));
+        assert_eq!((raw.typed, raw.keys()), (0, 5));
+    }
+
+    #[test]
+    fn typed_fields_count_and_the_output_is_serde_json_s() {
+        let body = r##"{"value": [{"id": "r", "emailAddress": "a@b.c", "totalAttendanceInSeconds": 1, "role": "Presenter", "seat": {"row": 3}, "identity": {"@odata.type": "#microsoft.graph.communicationsUserIdentity", "id": "u", "tenantId": "t"}}]}"##;
+        type Records = support::CollectionResponse<graph_models::v1_0::AttendanceRecord>;
+        let read = read_back::<Records>(body).unwrap_or_else(|f| panic!("{f:?}"));
+        let plain: Records = serde_json::from_str(body).expect("reads");
+        assert_eq!(read.output, serde_json::to_string(&plain).expect("writes"));
+        // value, id, emailAddress, totalAttendanceInSeconds, role, identity, identity.id,
+        // identity.tenantId; `seat` (and `row` inside it) are not declared.
+        assert_eq!(read.typed, 8);
+        assert_eq!(read.keys(), 10);
+        assert_eq!(
+            read.untyped,
+            [Untyped {
+                path: vec![
+                    Segment::Key("value".into()),
+                    Segment::Index(0),
+                    Segment::Key("seat".into())
+                ],
+                inner: 1
+            }]
+        );
+    }
+}
