@@ -2,6 +2,7 @@
 //! unknown-property store agrees with a reference model at any size.
 
 use proptest::prelude::*;
+use serde_json::Value;
 
 use super::*;
 
@@ -68,5 +69,123 @@ proptest! {
                 "{}", err
             ),
         }
+    }
+}
+
+/// One operation on an unknown-property set, over a few dozen keys so sets cross the size at
+/// which they are indexed, in both directions.
+#[derive(Clone, Debug)]
+enum Op {
+    Insert(u8, i64),
+    Remove(u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0u8..40, any::<i64>()).prop_map(|(k, v)| Op::Insert(k, v)),
+        1 => (0u8..40).prop_map(Op::Remove),
+    ]
+}
+
+/// The reference: a plain list, scanned; a repeated key keeps its first position and its last
+/// value (what `serde_json` does and what the set did before it was indexed).
+#[derive(Default)]
+struct Reference(Vec<(String, Value)>);
+
+impl Reference {
+    fn insert(&mut self, key: String, value: Value) -> Option<Value> {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => Some(std::mem::replace(slot, value)),
+            None => {
+                self.0.push((key, value));
+                None
+            }
+        }
+    }
+    fn remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+}
+
+fn agrees(set: &AdditionalProperties, reference: &Reference) -> Result<(), TestCaseError> {
+    let entries: Vec<_> = set.iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
+    prop_assert_eq!(&entries, &reference.0);
+    prop_assert_eq!(set.len(), reference.0.len());
+    for k in 0..40u8 {
+        let key = format!("k{k}");
+        let expected = reference.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+        prop_assert_eq!(set.get(&key), expected);
+        prop_assert_eq!(set.contains_key(&key), expected.is_some());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn unknown_properties_agree_with_a_scanned_list(ops in prop::collection::vec(op(), 0..200)) {
+        let mut set = AdditionalProperties::new();
+        let mut reference = Reference::default();
+        for op in ops {
+            match op {
+                Op::Insert(k, v) => prop_assert_eq!(
+                    set.insert(format!("k{k}"), v.into()),
+                    reference.insert(format!("k{k}"), v.into())
+                ),
+                Op::Remove(k) => prop_assert_eq!(
+                    set.remove(&format!("k{k}")),
+                    reference.remove(&format!("k{k}"))
+                ),
+            }
+            agrees(&set, &reference)?;
+        }
+        prop_assert_eq!(set.is_empty(), reference.0.is_empty());
+        prop_assert_eq!(set.clone(), set.clone().into_iter().collect::<AdditionalProperties>());
+    }
+
+    /// Read from JSON text with repeated keys: the same as the reference, and written back in
+    /// the reference's order.
+    #[test]
+    fn unknown_properties_read_from_json_agree_with_a_scanned_list(
+        entries in prop::collection::vec((0u8..40, any::<i64>()), 0..120)
+    ) {
+        let body = format!(
+            "{{{}}}",
+            entries.iter().map(|(k, v)| format!("\"k{k}\": {v}")).collect::<Vec<_>>().join(",")
+        );
+        let set: AdditionalProperties = serde_json::from_str(&body).unwrap();
+        let mut reference = Reference::default();
+        for (k, v) in entries {
+            reference.insert(format!("k{k}"), v.into());
+        }
+        agrees(&set, &reference)?;
+        let written = serde_json::to_string(&set).unwrap();
+        let expected = format!(
+            "{{{}}}",
+            reference.0.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect::<Vec<_>>().join(",")
+        );
+        prop_assert_eq!(written, expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..config() })]
+
+    /// Reading an object with N unknown keys, any mix of new and repeated, makes O(N) key
+    /// comparisons (it made N²/2 when every insertion scanned).
+    #[test]
+    fn reading_unknown_keys_is_linear(keys in prop::collection::vec(0u32..5_000, 0..3_000)) {
+        let body = format!(
+            "{{{}}}",
+            keys.iter().map(|k| format!("\"k{k}\": null")).collect::<Vec<_>>().join(",")
+        );
+        let (set, made) = crate::additional::comparisons(|| {
+            serde_json::from_str::<AdditionalProperties>(&body).unwrap()
+        });
+        prop_assert!(set.len() <= keys.len());
+        let bound = 2 * keys.len() as u64 + 64;
+        prop_assert!(made <= bound, "{} comparisons for {} keys", made, keys.len());
     }
 }
