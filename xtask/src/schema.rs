@@ -1,4 +1,4 @@
-//! `cargo xtask schema --docs DIR [--out FILE] [--allow-errors]`: docs tree -> IR.
+//! `cargo xtask schema --docs DIR [--version V] [--out FILE] [--allow-errors]`: docs tree -> IR.
 //!
 //! Output: with one version under DIR, that version's IR document; with several, one JSON
 //! object keyed by version (`{ "beta": {...}, "v1.0": {...} }`). Diagnostics go to stderr,
@@ -14,9 +14,13 @@ use graph_ir::diagnostic::Tally;
 /// Arguments of `cargo xtask schema`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Root of a docs tree (searched recursively; the version comes from a `beta` / `v1.0` path segment).
+    /// Root of a docs tree (searched recursively; the version comes from a `beta` / `v1.0` segment
+    /// of DIR or of the path below it).
     #[arg(long)]
     docs: PathBuf,
+    /// Read every page as this version, whatever its path says.
+    #[arg(long, value_parser = ["v1.0", "beta"])]
+    version: Option<String>,
     /// Write the IR here instead of stdout.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -27,7 +31,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
-    let output = graph_docs_parser::parse_tree(&args.docs);
+    let options = graph_docs_parser::TreeOptions {
+        version: args.version.clone(),
+    };
+    let output = graph_docs_parser::parse_tree_with(&args.docs, &options);
     let mut document = graph_pipeline::schema::document(&output);
     let mut write_failed = None;
     match &args.out {
@@ -56,6 +63,12 @@ pub fn run(args: Args) -> ExitCode {
     let tally = Tally::of(&output.diagnostics);
     let types: usize = output.schemas.values().map(|s| s.types.len()).sum();
     let enums: usize = output.schemas.values().map(|s| s.enums.len()).sum();
+    let per_version: Vec<String> = output
+        .pages_by_version
+        .iter()
+        .map(|(version, n)| format!("{version} {n}"))
+        .collect();
+    let _ = writeln!(err, "pages per version: {}", per_version.join(", "));
     let _ = writeln!(
         err,
         "pages {}, types {types}, enums {enums}, errors {}, warnings {}",

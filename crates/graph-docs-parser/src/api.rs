@@ -106,10 +106,7 @@ pub(crate) fn read_api(source: &str, scan: &Scan, title: &str, report: &mut Repo
 fn apply_annotation(example: &mut ResponseExample, annotation: &Annotation) {
     if let Some(written) = annotation.string("@odata.type") {
         let written = written.trim();
-        let (inner, collection) = match written
-            .strip_prefix("Collection(")
-            .and_then(|w| w.strip_suffix(')'))
-        {
+        let (inner, collection) = match crate::doc_type::strip_collection(written) {
             Some(inner) => (inner, true),
             None => (written, false),
         };
@@ -152,7 +149,7 @@ pub(crate) fn read_message(
     };
     let first_line_end = line_end(source, pos, end).unwrap_or(end);
     let first = source[pos..first_line_end].trim();
-    if first.starts_with("HTTP/") {
+    if is_status_line(first) {
         example.status = first.split_whitespace().nth(1).and_then(|c| c.parse().ok());
         pos = (first_line_end + 1).min(end);
         while let Some(le) = line_end(source, pos, end) {
@@ -195,6 +192,25 @@ pub(crate) fn read_message(
     example.body_line = body_line;
     example.body_column = body_column;
     example
+}
+
+/// `HTTP/1.1 200 OK`, `HTTP/2 200`, and without the version, `HTTP 201 Created`.
+fn is_status_line(line: &str) -> bool {
+    let Some(rest) = line
+        .get(..4)
+        .filter(|h| h.eq_ignore_ascii_case("http"))
+        .map(|_| &line[4..])
+    else {
+        return false;
+    };
+    if rest.starts_with('/') {
+        return true;
+    }
+    rest.starts_with([' ', '\t'])
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|code| code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// End of the line starting at `pos` (offset of its `\n`, or `end`); `None` at the end.

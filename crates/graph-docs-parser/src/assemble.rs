@@ -22,15 +22,28 @@ pub(crate) fn assemble_taking(version: &str, pages: &mut [Page]) -> (Schema, Vec
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let mut schema = Schema::new(version);
     let mut diagnostics = Vec::new();
+    // Every definition of each type, in path order, with whether its page is the type's own.
+    let mut definitions: BTreeMap<String, Vec<(TypeDef, bool)>> = BTreeMap::new();
+    // `(type, page)` of every `"openType": false` written out.
+    let mut closed: BTreeSet<(String, String)> = BTreeSet::new();
     for page in &mut pages {
-        for ty in std::mem::take(&mut page.types) {
-            match schema.types.get(&ty.name) {
-                Some(first) => diagnostics.push(duplicate(&ty.name, &ty.source, &first.source)),
-                None => {
-                    schema.types.insert(ty.name.clone(), ty);
-                }
-            }
+        for name in &page.closed_explicitly {
+            closed.insert((name.clone(), page.file.clone()));
         }
+        for ty in std::mem::take(&mut page.types) {
+            let own = is_own_page(&ty.name, &page.file, &page.title);
+            definitions
+                .entry(ty.name.clone())
+                .or_default()
+                .push((ty, own));
+        }
+    }
+    for (name, defs) in definitions {
+        schema
+            .types
+            .insert(name, settle_duplicates(defs, &mut diagnostics));
+    }
+    for page in &mut pages {
         for en in std::mem::take(&mut page.enums) {
             match schema.enums.get(&en.name) {
                 Some(first) => diagnostics.push(duplicate(&en.name, &en.source, &first.source)),
@@ -68,6 +81,7 @@ pub(crate) fn assemble_taking(version: &str, pages: &mut [Page]) -> (Schema, Vec
     let names = NameIndex::new(&schema);
     resolve_names(&mut schema, &names, &mut diagnostics);
     break_cycles(&mut schema, &mut diagnostics);
+    inherit_openness(&mut schema, &closed, &mut diagnostics);
     decide_kinds(&mut schema);
     drop_inherited(&mut schema, &mut diagnostics);
     check_keys_and_navigation(&mut schema, &mut diagnostics);
@@ -94,6 +108,100 @@ fn duplicate(name: &str, again: &Source, first: &Source) -> Diagnostic {
             first.file, first.line
         ),
     )
+}
+
+/// Whether a page defining `name` is the type's own page: its file name or its title names
+/// the type (`user.md`, "user resource type" for `microsoft.graph.user`), not another page
+/// that merely repeats it (`intune-devices-user.md`).
+fn is_own_page(name: &str, file: &str, title: &str) -> bool {
+    let simple = crate::doc_type::simple_name(name);
+    let stem = file
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(file)
+        .rsplit_once('.')
+        .map_or(file, |(stem, _)| stem);
+    if stem.eq_ignore_ascii_case(simple) {
+        return true;
+    }
+    let first_word = title
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    first_word.eq_ignore_ascii_case(simple) && file_names_no_other_area(stem, simple)
+}
+
+/// A file stem that is not the type's name may still be its own page when it only spells the
+/// name differently (`b2c-identity-userflow`), but not when it adds an area prefix before the
+/// full name (`intune-devices-user` for `user`).
+fn file_names_no_other_area(stem: &str, simple: &str) -> bool {
+    let stem = stem.to_ascii_lowercase();
+    let simple = simple.to_ascii_lowercase();
+    !(stem.ends_with(&format!("-{simple}")) || stem.ends_with(&format!("_{simple}")))
+}
+
+/// One definition out of every page's: the type's own page wins (else the first in path
+/// order); other pages' extra properties are merged in, each other page a `type-duplicate`
+/// warning naming both, each property they type differently a `type-duplicate-conflict`.
+fn settle_duplicates(mut defs: Vec<(TypeDef, bool)>, diagnostics: &mut Vec<Diagnostic>) -> TypeDef {
+    let winner_index = defs.iter().position(|(_, own)| *own).unwrap_or(0);
+    let (mut winner, _) = defs.remove(winner_index);
+    for (other, _) in defs {
+        let mut merged = Vec::new();
+        for property in other.properties {
+            match winner.properties.iter().find(|p| p.name == property.name) {
+                Some(kept) => {
+                    if kept.ty != property.ty {
+                        diagnostics.push(Diagnostic::warning(
+                            codes::TYPE_DUPLICATE_CONFLICT,
+                            &property.source.file,
+                            property.source.line,
+                            1,
+                            format!(
+                                "property `{}` of `{}` is `{}` here but `{}` at {}:{}; expected one type (kept `{}` from the type's page)",
+                                property.name, winner.name, property.ty, kept.ty,
+                                kept.source.file, kept.source.line, kept.ty
+                            ),
+                        ));
+                    }
+                }
+                None => {
+                    merged.push(property.name.clone());
+                    winner.properties.push(property);
+                }
+            }
+        }
+        if winner.base.is_none() {
+            winner.base = other.base;
+        }
+        if winner.key.is_none() {
+            winner.key = other.key;
+        }
+        let merged = if merged.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; merged in this page's {}",
+                merged
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        diagnostics.push(Diagnostic::warning(
+            codes::TYPE_DUPLICATE,
+            &other.source.file,
+            other.source.line,
+            1,
+            format!(
+                "`{}` is defined again here; expected one definition (kept the one at {}:{}{merged})",
+                winner.name, winner.source.file, winner.source.line
+            ),
+        ));
+    }
+    winner
 }
 
 /// Known type and enum names by lower-case spelling.
@@ -217,6 +325,37 @@ fn break_cycles(schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
                 ));
                 ty.base = None;
             }
+        }
+    }
+}
+
+/// OData: a type derived from an open type is open. A page that says `"openType": false` for
+/// such a type contradicts its base: a warning, and the type is open all the same.
+fn inherit_openness(
+    schema: &mut Schema,
+    closed: &BTreeSet<(String, String)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let opened: Vec<(String, String)> = schema
+        .types
+        .iter()
+        .filter(|(_, ty)| !ty.open)
+        .filter_map(|(name, _)| {
+            schema
+                .ancestors(name)
+                .iter()
+                .find(|a| a.open)
+                .map(|a| (name.clone(), a.name.clone()))
+        })
+        .collect();
+    for (name, open_base) in opened {
+        let Some(ty) = schema.types.get_mut(&name) else {
+            continue;
+        };
+        ty.open = true;
+        if closed.contains(&(name.clone(), ty.source.file.clone())) {
+            diagnostics.push(at(&ty.source, codes::OPEN_TYPE_CONTRADICTED, format!(
+                "`{name}` says `\"openType\": false`, but it derives from open type `{open_base}`; expected no `openType` or `true`, as OData makes every type derived from an open type open (read as open)")));
         }
     }
 }

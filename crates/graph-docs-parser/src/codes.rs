@@ -6,6 +6,8 @@ pub const PAGE_NOT_UTF8: &str = "page-not-utf8";
 pub const PAGE_UNREADABLE: &str = "page-unreadable";
 /// A symbolic link in the docs tree leads back to a directory that contains it; not followed.
 pub const DIRECTORY_LOOP: &str = "directory-loop";
+/// No `v1.0` / `beta` path segment anywhere (tree or page); pages' versions were guessed from content.
+pub const VERSION_GUESSED: &str = "version-guessed";
 /// Front matter opened with `---` but never closed; the page was read without it.
 pub const FRONT_MATTER_UNCLOSED: &str = "front-matter-unclosed";
 
@@ -80,10 +82,15 @@ pub const BASE_TYPE_UNKNOWN: &str = "base-type-unknown";
 pub const BASE_TYPE_CYCLE: &str = "base-type-cycle";
 /// A type without a stated base declares every property of a type that other types derive from.
 pub const BASE_TYPE_UNSTATED: &str = "base-type-unstated";
+/// A type says `"openType": false` but derives from an open type; read as open, as OData says.
+pub const OPEN_TYPE_CONTRADICTED: &str = "open-type-contradicted";
 /// A property refers to a type or enum with no definition in this version.
 pub const TYPE_UNRESOLVED: &str = "type-unresolved";
-/// A type or enum is defined on two pages; the first (by path) was kept.
+/// A type or enum is defined on two pages; the type's own page (else the first by path) was
+/// kept and the other page's extra properties merged in.
 pub const TYPE_DUPLICATE: &str = "type-duplicate";
+/// Two pages defining one type give a property different types; the kept page's type was used.
+pub const TYPE_DUPLICATE_CONFLICT: &str = "type-duplicate-conflict";
 
 /// An enum section (`### x values`) has no member table.
 pub const ENUM_TABLE_MISSING: &str = "enum-table-missing";
@@ -98,6 +105,7 @@ pub const ALL: &[&str] = &[
     PAGE_NOT_UTF8,
     PAGE_UNREADABLE,
     DIRECTORY_LOOP,
+    VERSION_GUESSED,
     FRONT_MATTER_UNCLOSED,
     ANNOTATION_TRAILING_COMMA,
     ANNOTATION_COMMENT,
@@ -133,8 +141,10 @@ pub const ALL: &[&str] = &[
     BASE_TYPE_UNKNOWN,
     BASE_TYPE_CYCLE,
     BASE_TYPE_UNSTATED,
+    OPEN_TYPE_CONTRADICTED,
     TYPE_UNRESOLVED,
     TYPE_DUPLICATE,
+    TYPE_DUPLICATE_CONFLICT,
     ENUM_TABLE_MISSING,
     ENUM_MEMBER_DUPLICATE,
     RESPONSE_STATUS_MISSING,

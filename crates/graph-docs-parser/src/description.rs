@@ -1,7 +1,7 @@
 //! Facts stated in a property's description: "Possible values are: `a`, `b`, and `c`.",
 //! "(deprecated)", "Read-only", "Nullable" / "Not nullable".
 
-use crate::search::{self, find_ignore_ascii_case};
+use crate::search::find_ignore_ascii_case;
 
 /// What a description says about its property.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -11,7 +11,7 @@ pub(crate) struct DescriptionFacts {
     /// The sentence that says the property is deprecated.
     pub deprecated: Option<String>,
     pub read_only: bool,
-    /// "Not nullable", "non-nullable", "Required".
+    /// "Not nullable", "non-nullable" (not "Required", which is about requests).
     pub not_nullable: bool,
 }
 
@@ -31,10 +31,9 @@ pub(crate) fn read(description: &str) -> DescriptionFacts {
     let has = |phrase| find_ignore_ascii_case(description, phrase).is_some();
     let mut facts = DescriptionFacts {
         read_only: has("read-only") || has("read only"),
-        not_nullable: has("not nullable")
-            || has("non-nullable")
-            || has("non nullable")
-            || search::find(description, "Required.").is_some(),
+        // "Required" is about requests (required on create), not a promise that a response
+        // never sends `null`: it alone does not make a property non-nullable.
+        not_nullable: has("not nullable") || has("non-nullable") || has("non nullable"),
         ..DescriptionFacts::default()
     };
     if let Some(at) = find_ignore_ascii_case(description, "deprecated") {
@@ -113,6 +112,8 @@ mod tests {
         let facts = read("Collection of things. Read-only. Nullable.");
         assert!(facts.read_only && !facts.not_nullable && facts.deprecated.is_none());
         assert!(read("The id. Not nullable.").not_nullable);
-        assert!(read("The id. Required.").not_nullable);
+        assert!(!read("The id. Required.").not_nullable);
+        assert!(!read("Required. The shift as drafted.").not_nullable);
+        assert!(read("Required. Not nullable.").not_nullable);
     }
 }

@@ -31,9 +31,15 @@ impl DocType {
         }
     }
 
+    /// A named type; `microsoft.graph.Json` (any case), which the service types `Edm.Untyped`
+    /// (any JSON value), is read as that primitive.
     pub fn named(name: impl Into<String>) -> Self {
+        let name = name.into();
+        if is_json_name(&name) {
+            return DocType::primitive(Primitive::Untyped);
+        }
         DocType {
-            element: Element::Named(name.into()),
+            element: Element::Named(name),
             collection: false,
         }
     }
@@ -74,6 +80,13 @@ impl DocType {
     }
 }
 
+/// Whether `name` is `microsoft.graph.Json` (any case, `#` allowed): any JSON value.
+pub(crate) fn is_json_name(name: &str) -> bool {
+    name.trim()
+        .trim_start_matches('#')
+        .eq_ignore_ascii_case("microsoft.graph.json")
+}
+
 /// `identity` -> `<namespace>.identity`; `callRecords.x` -> `microsoft.graph.callRecords.x`;
 /// names already starting with `microsoft.graph` stay.
 pub(crate) fn qualify(name: &str, namespace: &str) -> String {
@@ -106,6 +119,16 @@ pub(crate) fn same_qualified_name(a: &str, b: &str, namespace: &str) -> bool {
 /// The last dotted segment of a type name (`microsoft.graph.identity` -> `identity`).
 pub(crate) fn simple_name(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
+}
+
+/// `Collection(x)` in any case (`collection(x)`), `#` allowed before it -> `x`.
+pub(crate) fn strip_collection(text: &str) -> Option<&str> {
+    let text = text.trim().trim_start_matches('#');
+    if starts_with_ignore_case(text, "collection(") {
+        text["collection(".len()..].strip_suffix(')').map(str::trim)
+    } else {
+        None
+    }
 }
 
 pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

@@ -181,8 +181,11 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
         }
         (a, b) => a == b,
     };
-    // An example value (`42`, a GUID) only hints at a type; a typed table cell outranks it.
-    let json_is_hint = key.placeholder.literal && table.precision() > 0;
+    // An example value (`42`, a GUID) only hints at a type, and so does a bare word that may
+    // be a sample value (`"id": "b2CAuthenticationMethodsPolicy"`): a typed table cell outranks
+    // both (a bare word that disagrees with the table is still reported).
+    let json_is_hint =
+        (key.placeholder.literal || key.placeholder.bare_name) && table.precision() > 0;
     let element = if same_element || json_is_hint || table.precision() >= json.precision() {
         table.element.clone()
     } else {
@@ -193,7 +196,8 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
         collection: table.collection || json.collection,
     };
     let agree = same_element && table.collection == json.collection;
-    if !agree && json.precision() > 0 && !(json_is_hint && table.collection == json.collection) {
+    let quiet_hint = key.placeholder.literal && table.precision() > 0;
+    if !agree && json.precision() > 0 && !(quiet_hint && table.collection == json.collection) {
         report.warn(
             codes::PROPERTY_TYPE_MISMATCH,
             key.value_offset,

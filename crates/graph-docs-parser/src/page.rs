@@ -35,6 +35,8 @@ pub struct Page {
     pub api: Option<ApiPage>,
     /// Number of `blockType: resource` annotations read on the page.
     pub resource_annotations: usize,
+    /// Types whose annotation says `"openType": false` in so many words.
+    pub closed_explicitly: Vec<String>,
     /// Everything worth saying about the page, in page order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -69,6 +71,7 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         .filter(|a| a.block_type() == Some("resource"))
         .count();
     let mut types = Vec::new();
+    let mut closed_explicitly = Vec::new();
     if resource_annotations > 0 {
         let tables: Vec<PropertyTable> = scan
             .tables
@@ -82,7 +85,14 @@ pub fn parse_page(file: &str, text: &str) -> Page {
             description: front.get("description").unwrap_or(""),
             prose_base: prose_base(text, &scan, first_table),
         };
-        types = build_types(text, &scan, &tables, &facts, &mut report);
+        types = build_types(
+            text,
+            &scan,
+            &tables,
+            &facts,
+            &mut closed_explicitly,
+            &mut report,
+        );
     }
     let mut enums = build_enums(text, &scan, &namespace, &title, &mut report);
     let area = area_of(&front);
@@ -105,6 +115,7 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         enums,
         api,
         resource_annotations,
+        closed_explicitly,
         diagnostics: report.diagnostics,
     }
 }
@@ -123,13 +134,21 @@ fn area_of(front: &front_matter::FrontMatter) -> Option<String> {
 /// The Graph version of a page: a `beta` / `v1.0` path segment; else `beta` when the content
 /// points at beta (`graph.microsoft.com/beta/`, the beta disclaimer include); else `v1.0`.
 pub fn version_of(file: &str, text: &str) -> &'static str {
-    for segment in file.split(['/', '\\']) {
-        match segment {
-            "beta" => return "beta",
-            "v1.0" => return "v1.0",
-            _ => {}
-        }
-    }
+    path_version(file).unwrap_or_else(|| content_version(text))
+}
+
+/// The version named by the first `beta` / `v1.0` segment of `path`, if any.
+pub fn path_version(path: &str) -> Option<&'static str> {
+    path.split(['/', '\\']).find_map(|segment| match segment {
+        "beta" => Some("beta"),
+        "v1.0" => Some("v1.0"),
+        _ => None,
+    })
+}
+
+/// The version a page's content points at: `beta` when it links `graph.microsoft.com/beta/` or
+/// includes the beta disclaimer, else `v1.0` (a guess, for pages whose path names no version).
+pub(crate) fn content_version(text: &str) -> &'static str {
     if text.contains("graph.microsoft.com/beta/") || text.contains("beta-disclaimer") {
         "beta"
     } else {

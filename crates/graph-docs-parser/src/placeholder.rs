@@ -4,7 +4,7 @@
 
 use graph_ir::Primitive;
 
-use crate::doc_type::{looks_like_type_name, primitive_named, DocType};
+use crate::doc_type::{looks_like_type_name, primitive_named, strip_collection, DocType};
 use crate::lenient_json::{Node, Value};
 
 /// What a JSON placeholder says about a property.
@@ -19,6 +19,9 @@ pub(crate) struct Placeholder {
     pub not_understood: Option<String>,
     /// The value is an example (`false`, `4.2`, a date, a GUID), not a type placeholder.
     pub literal: bool,
+    /// The value is one unqualified word read as a type name (`initiatorType`), which may as
+    /// well be a sample value (`"id": "b2CAuthenticationMethodsPolicy"`).
+    pub bare_name: bool,
 }
 
 impl Placeholder {
@@ -29,6 +32,7 @@ impl Placeholder {
             datetime_alias: false,
             not_understood: None,
             literal: false,
+            bare_name: false,
         }
     }
 
@@ -55,6 +59,10 @@ pub(crate) fn read(node: &Node) -> Placeholder {
         Value::Number(n) => Placeholder::literal(number_type(n)),
         Value::Null => Placeholder::unknown("null".to_string()),
         Value::Object(_) => match node.get("@odata.type").and_then(Node::as_str) {
+            Some(name) if strip_collection(name).is_some_and(looks_like_type_name) => {
+                let inner = strip_collection(name).unwrap_or_default();
+                Placeholder::of(DocType::named(inner.trim_start_matches('#')).into_collection())
+            }
             Some(name) if looks_like_type_name(name.trim()) => {
                 Placeholder::of(DocType::named(name.trim().trim_start_matches('#')))
             }
@@ -84,6 +92,11 @@ fn number_type(n: &str) -> Primitive {
 /// Reads a string placeholder.
 pub(crate) fn read_text(text: &str) -> Placeholder {
     let text = text.trim();
+    if let Some(inner) = strip_collection(text) {
+        let mut element = read_text(inner);
+        element.ty = element.ty.into_collection();
+        return element;
+    }
     if let Some((head, inner)) = split_parenthesised(text) {
         let base = primitive_named(head);
         if inner.contains('|') {
@@ -124,7 +137,10 @@ pub(crate) fn read_text(text: &str) -> Placeholder {
         let qualified = name.contains('.');
         let lower_first = name.starts_with(|c: char| c.is_ascii_lowercase());
         if qualified || lower_first {
-            return Placeholder::of(DocType::named(name));
+            return Placeholder {
+                bare_name: !qualified,
+                ..Placeholder::of(DocType::named(name))
+            };
         }
     }
     Placeholder::literal(Primitive::String)

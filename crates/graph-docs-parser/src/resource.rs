@@ -43,6 +43,7 @@ pub(crate) fn build_types(
     scan: &Scan,
     tables: &[PropertyTable],
     facts: &PageFacts,
+    closed_explicitly: &mut Vec<String>,
     report: &mut Reporter,
 ) -> Vec<TypeDef> {
     let resources: Vec<&Annotation> = scan
@@ -64,7 +65,7 @@ pub(crate) fn build_types(
             .filter(|t| t.start >= previous_end && (is_last || t.start < annotation.start))
             .collect();
         let next_start = resources.get(index + 1).map_or(usize::MAX, |a| a.start);
-        types.push(build_type(
+        let (ty, open) = build_type(
             source,
             scan,
             annotation,
@@ -72,7 +73,11 @@ pub(crate) fn build_types(
             &own_tables,
             facts,
             report,
-        ));
+        );
+        if open == Some(false) {
+            closed_explicitly.push(ty.name.clone());
+        }
+        types.push(ty);
     }
     types
 }
@@ -85,7 +90,7 @@ fn build_type(
     tables: &[&PropertyTable],
     facts: &PageFacts,
     report: &mut Reporter,
-) -> TypeDef {
+) -> (TypeDef, Option<bool>) {
     let name = type_name(annotation, facts, report);
     let namespace = name.rsplit_once('.').map_or(facts.namespace, |(ns, _)| ns);
     let json = json_block(source, scan, annotation, next_annotation, report);
@@ -98,13 +103,14 @@ fn build_type(
             property.nullable = false;
         }
     }
-    TypeDef {
+    let open = annotation.flag("openType", report);
+    let ty = TypeDef {
         base: base_type(annotation, facts, namespace, report),
         is_abstract: annotation
             .flag("abstract", report)
             .or_else(|| annotation.flag("isAbstract", report))
             .unwrap_or(false),
-        open: annotation.flag("openType", report).unwrap_or(false),
+        open: open.unwrap_or(false),
         media_entity: annotation.flag("isMediaEntity", report).unwrap_or(false),
         description: facts.description.to_string(),
         properties,
@@ -123,7 +129,8 @@ fn build_type(
         },
         key,
         name,
-    }
+    };
+    (ty, open)
 }
 
 /// The qualified type name from `@odata.type`, its last segment starting lower-case.

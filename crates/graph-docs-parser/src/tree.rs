@@ -9,7 +9,7 @@ use graph_ir::{Diagnostic, Schema};
 use crate::api::ApiPage;
 use crate::assemble::assemble_taking;
 use crate::codes;
-use crate::page::{parse_page, Page};
+use crate::page::{self, parse_page, Page};
 use crate::walk;
 
 /// Everything read from a docs tree.
@@ -23,6 +23,8 @@ pub struct TreeOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Number of pages read.
     pub pages: usize,
+    /// Number of pages read per version.
+    pub pages_by_version: BTreeMap<String, usize>,
     /// Number of `blockType: resource` annotations read.
     pub resource_annotations: usize,
     /// Number of pages with a resource annotation and no error diagnostic.
@@ -31,14 +33,60 @@ pub struct TreeOutput {
     pub resource_pages: usize,
 }
 
+/// How [`parse_tree_with`] reads a tree.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TreeOptions {
+    /// Every page is of this version (`v1.0` or `beta`), whatever its path or content says.
+    pub version: Option<String>,
+}
+
 /// Parses every page under `root`: files named `.md` in any case (`.MD`), recursively, following
 /// symbolic links (a version folder that is a link is read; a link loop is a warning).
+///
+/// A page's version is the first `v1.0` / `beta` segment of its path below `root`, else the
+/// last one of `root` itself (`--docs api-reference/beta`); only when neither names one is it
+/// guessed from the page's content, with one note for the tree.
 pub fn parse_tree(root: &Path) -> TreeOutput {
+    parse_tree_with(root, &TreeOptions::default())
+}
+
+/// [`parse_tree`] with options: `version` forces every page's version.
+pub fn parse_tree_with(root: &Path, options: &TreeOptions) -> TreeOutput {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     collect_markdown(root, &mut files, &mut diagnostics);
     files.sort();
-    let parsed = parse_parallel(&files, all_cores(), |file| read_and_parse(root, file));
+    let root_version = root_version(root);
+    let mut parsed = parse_parallel(&files, all_cores(), |file| read_and_parse(root, file));
+    let mut guessed = BTreeMap::<String, usize>::new();
+    for (page, _) in &mut parsed {
+        if let Some(forced) = &options.version {
+            page.version.clone_from(forced);
+        } else if page::path_version(&page.file).is_some() {
+            // The page's own path says it.
+        } else if let Some(version) = root_version {
+            page.version = version.to_string();
+        } else {
+            *guessed.entry(page.version.clone()).or_default() += 1;
+        }
+    }
+    if !guessed.is_empty() {
+        let counts: Vec<String> = guessed
+            .iter()
+            .map(|(version, n)| format!("{n} as {version}"))
+            .collect();
+        diagnostics.push(Diagnostic::note(
+            codes::VERSION_GUESSED,
+            "",
+            1,
+            1,
+            format!(
+                "no `v1.0` / `beta` segment in the path of the tree or of {} pages; their version was guessed from their content ({}); expected a version folder, or `--version` to force one",
+                guessed.values().sum::<usize>(),
+                counts.join(", ")
+            ),
+        ));
+    }
     let shown_root = root
         .to_string_lossy()
         .trim_end_matches(['/', '\\'])
@@ -46,6 +94,28 @@ pub fn parse_tree(root: &Path) -> TreeOutput {
     finish(parsed, diagnostics, Some(&shown_root), |file| {
         std::fs::read_to_string(root.join(file)).ok()
     })
+}
+
+/// The version named by the last `v1.0` / `beta` segment of `root` made absolute (`.` and
+/// `..` applied to the words, symbolic links not followed).
+fn root_version(root: &Path) -> Option<&'static str> {
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut segments: Vec<String> = Vec::new();
+    for component in absolute.components() {
+        match component {
+            std::path::Component::Normal(name) => {
+                segments.push(name.to_string_lossy().into_owned());
+            }
+            std::path::Component::ParentDir => {
+                segments.pop();
+            }
+            _ => {}
+        }
+    }
+    segments
+        .iter()
+        .rev()
+        .find_map(|segment| page::path_version(segment))
 }
 
 /// Parses pages already in memory, given as `(path, text)` in the order wanted, on all cores;
@@ -89,6 +159,11 @@ fn finish(
         .map(|p| p.version.clone())
         .filter(|v| !v.is_empty())
         .collect();
+    for page in &pages {
+        *out.pages_by_version
+            .entry(page.version.clone())
+            .or_default() += 1;
+    }
     for version in versions {
         let (schema, found) = assemble_taking(&version, &mut pages);
         diagnostics.extend(found);
@@ -110,7 +185,9 @@ fn finish(
     add_missing_excerpts(&mut diagnostics, page_text);
     if let Some(shown_root) = shown_root {
         for d in &mut diagnostics {
-            if !d.file.starts_with(shown_root) {
+            if d.file.is_empty() {
+                d.file = shown_root.to_string();
+            } else if !d.file.starts_with(shown_root) {
                 d.file = format!("{shown_root}/{}", d.file);
             }
         }
