@@ -38,7 +38,9 @@ mod web_render;
 pub use api::{ApiPage, ResponseExample};
 pub use assemble::assemble;
 pub use page::{parse_page, path_version, version_of, Page};
-pub use tree::{parse_pages, parse_pages_on, parse_tree, parse_tree_with, TreeOptions, TreeOutput};
+pub use tree::{
+    parse_pages, parse_pages_on, parse_tree, parse_tree_with, root_version, TreeOptions, TreeOutput,
+};
 pub use web_render::find_response_examples;
 
 /// Runs only the markdown pass of [`parse_page`] (for the speed example); returns the number

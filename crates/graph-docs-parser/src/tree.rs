@@ -97,8 +97,9 @@ pub fn parse_tree_with(root: &Path, options: &TreeOptions) -> TreeOutput {
 }
 
 /// The version named by the last `v1.0` / `beta` segment of `root` made absolute (`.` and
-/// `..` applied to the words, symbolic links not followed).
-fn root_version(root: &Path) -> Option<&'static str> {
+/// `..` applied to the words, symbolic links not followed): what [`parse_tree`] gives a page
+/// whose path below `root` names no version.
+pub fn root_version(root: &Path) -> Option<&'static str> {
     let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let mut segments: Vec<String> = Vec::new();
     for component in absolute.components() {

@@ -212,3 +212,16 @@ fn a_type_derived_from_an_open_type_is_open() {
         .contains("microsoft.graph.widgetPart"));
     assert!(output.diagnostics.iter().all(|d| !d.is_error()));
 }
+
+#[test]
+fn the_root_version_is_its_last_version_segment() {
+    use graph_docs_parser::root_version;
+    assert_eq!(root_version(&beta_root()), Some("beta"));
+    assert_eq!(root_version(Path::new("/x/v1.0/docs/beta/")), Some("beta"));
+    assert_eq!(root_version(Path::new("/x/beta/v1.0/..")), Some("beta"));
+    assert_eq!(
+        root_version(Path::new("/x/api-reference/v1.0")),
+        Some("v1.0")
+    );
+    assert_eq!(root_version(Path::new("/x/api-reference")), None);
+}
