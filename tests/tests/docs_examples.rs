@@ -25,9 +25,11 @@ fn shared() -> Option<PathBuf> {
     }
 }
 
-/// The options `cargo xtask examples` uses: the models' IR, to guess web-render types.
+/// The options `cargo xtask examples` uses: the IR the models were generated from (the
+/// corrected one), to guess web-render types.
 fn options() -> Options {
-    Options::from_ir_dir(&workspace_root().join("schema/ir")).expect("schema/ir reads")
+    Options::from_ir_dir(&workspace_root().join("schema/ir/corrected"))
+        .expect("schema/ir/corrected reads")
 }
 
 fn every_problem(run: &Run) -> String {

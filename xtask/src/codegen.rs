@@ -2,7 +2,8 @@
 //! `cargo xtask codegen --docs DIR --all --out OUT`: every type of a docs tree -> a crate.
 //!
 //! The work is `graph_pipeline::curated` and `graph_pipeline::whole`; this module prints the
-//! diagnostics and the summary line and chooses the exit code.
+//! diagnostics of every severity (a correction applied from `schema/corrections.toml` is a
+//! note), the summary line, and chooses the exit code.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,6 +62,14 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("{d}\n");
     }
     let tally = Tally::of(&generation.diagnostics);
+    if let Some(path) = &generation.corrections {
+        let shown = path.strip_prefix(&root).unwrap_or(path);
+        eprintln!(
+            "corrections: {} applied from {}",
+            generation.corrections_applied,
+            shown.display()
+        );
+    }
     let outcome = match curated::write_if_clean(&root, &generation, args.check) {
         Ok(Some(o)) => o,
         Ok(None) => {
@@ -86,8 +95,8 @@ pub fn run(args: Args) -> ExitCode {
 
 fn summary(g: &Generation, tally: Tally, outcome: Option<&Outcome>) -> String {
     let mut line = format!(
-        "pages {}, types {}, errors {}, warnings {}",
-        g.pages, g.generated_types, tally.errors, tally.warnings
+        "pages {}, types {}, errors {}, warnings {}, notes {}",
+        g.pages, g.generated_types, tally.errors, tally.warnings, tally.notes
     );
     if let Some(o) = outcome {
         line.push_str(&format!(

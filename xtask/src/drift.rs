@@ -1,5 +1,10 @@
-//! `cargo xtask drift --docs DIR --metadata FILE [--version V] [--json] [--suggest] [--all-types]`:
-//! every difference between what the docs say about one version and the service metadata.
+//! `cargo xtask drift --docs DIR --metadata FILE [--version V] [--json] [--suggest] [--all-types]
+//! [--corrections FILE | --no-corrections]`: every difference between what the docs say about one
+//! version and the service metadata.
+//!
+//! The reviewed corrections in `DIR/corrections.toml` (`schema/corrections.toml` for the pinned
+//! pages) are applied to the docs first when that file exists, as codegen applies them, so the
+//! report shows what the models still differ in; `--no-corrections` compares the pages alone.
 //!
 //! Each difference is a note on stderr, rendered like the other commands' diagnostics and
 //! positioned at the page where there is one; then a line about the docs parse (its own
@@ -16,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use graph_ir::diagnostic::Tally;
-use graph_ir::Diagnostic;
+use graph_ir::{Diagnostic, Severity};
 use graph_metadata::corrections;
 use graph_metadata::csdl::{self, Metadata};
 use graph_metadata::drift::{self, Options, Side};
@@ -43,6 +48,13 @@ pub struct Args {
     /// Report every metadata type and enum the docs do not define, not only those they reach.
     #[arg(long)]
     all_types: bool,
+    /// Apply these reviewed corrections to the docs before comparing (default:
+    /// `corrections.toml` in the --docs directory, when it exists).
+    #[arg(long, conflicts_with = "no_corrections")]
+    corrections: Option<PathBuf>,
+    /// Compare the pages as they are, without any corrections.
+    #[arg(long)]
+    no_corrections: bool,
 }
 
 /// Runs the command.
@@ -119,10 +131,25 @@ fn compare(args: &Args, err: &mut impl Write) -> Result<(), String> {
             tally.errors,
             tally.warnings
         );
-        docs_schema = graph_ir::Schema {
+        let mut schema = graph_ir::Schema {
             version: version.clone(),
             ..schema.clone()
         };
+        let chosen = match (&args.corrections, args.no_corrections) {
+            (Some(file), _) => Some(file.clone()),
+            (None, false) => Some(args.docs.join("corrections.toml")).filter(|f| f.is_file()),
+            (None, true) => None,
+        };
+        if let Some(file) = chosen {
+            let (applied, found) = apply_corrections(&mut schema, &file, &args.docs)?;
+            // Applied entries are what the report no longer shows; the rest is worth reading.
+            input_diagnostics.extend(found.into_iter().filter(|d| d.severity != Severity::Note));
+            docs_note.push_str(&format!(
+                "\ncorrections: {applied} applied from {} (`--no-corrections` compares the pages alone)",
+                shown(&file)
+            ));
+        }
+        docs_schema = schema;
         left = Metadata::default();
     }
 
@@ -186,6 +213,34 @@ fn compare(args: &Args, err: &mut impl Write) -> Result<(), String> {
     );
     let _ = writeln!(err, "{}", report.summary());
     Ok(())
+}
+
+/// Applies the corrections file `file` to `schema` as codegen does; the IR names it relative to
+/// `docs` (where the pages' sources are relative to). Returns how many entries applied and the
+/// diagnostics of reading and applying it; a file that cannot be read is an input error.
+fn apply_corrections(
+    schema: &mut graph_ir::Schema,
+    file: &Path,
+    docs: &Path,
+) -> Result<(usize, Vec<Diagnostic>), String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("error: cannot read the corrections {}: {e}", shown(file)))?;
+    let file_shown = shown(file);
+    let ir_name = file.strip_prefix(docs).map_or_else(
+        |_| file_shown.clone(),
+        |p| p.to_string_lossy().replace('\\', "/"),
+    );
+    let (entries, mut found) = corrections::parse(&text, &file_shown);
+    let applied = corrections::apply(schema, &entries, &ir_name);
+    let count = applied
+        .iter()
+        .filter(|d| d.code == graph_metadata::codes::CORRECTION_APPLIED)
+        .count();
+    found.extend(applied.into_iter().map(|mut d| {
+        d.file.clone_from(&file_shown);
+        d.with_excerpt_from(&text)
+    }));
+    Ok((count, found))
 }
 
 /// The path as given, without a trailing separator.

@@ -1,6 +1,8 @@
 //! insta snapshots of the generated models crate, one per generated file and version, made
-//! from the committed IR in `schema/ir/`. A change to the IR or to the generator shows up here as
-//! a snapshot diff to read (`cargo insta review`) before it is accepted.
+//! from the committed corrected IR in `schema/ir/corrected/` (the pages' IR with
+//! `schema/corrections.toml` applied: what the models are generated from). A change to the IR,
+//! to a correction or to the generator shows up here as a snapshot diff to read
+//! (`cargo insta review`) before it is accepted.
 
 use std::path::PathBuf;
 
@@ -8,7 +10,7 @@ use graph_ir::Schema;
 
 #[test]
 fn every_generated_model_file_matches_its_snapshot() {
-    let ir_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/ir");
+    let ir_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/ir/corrected");
     for version in ["v1.0", "beta"] {
         let text = std::fs::read_to_string(ir_dir.join(format!("{version}.json"))).unwrap();
         let schema: Schema = serde_json::from_str(&text).unwrap();

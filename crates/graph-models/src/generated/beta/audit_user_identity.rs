@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A user in an audit record, with details about the user's home tenant.
 ///
-/// Graph type `microsoft.graph.auditUserIdentity` (complex type), derived from `microsoft.graph.userIdentity`.
+/// Graph type `microsoft.graph.auditUserIdentity` (complex type, open), derived from `microsoft.graph.userIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AuditUserIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

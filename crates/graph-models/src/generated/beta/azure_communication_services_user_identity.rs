@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A participant who joined through Azure Communication Services.
 ///
-/// Graph type `microsoft.graph.azureCommunicationServicesUserIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.azureCommunicationServicesUserIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AzureCommunicationServicesUserIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// An application that takes part in a call or another communication.
 ///
-/// Graph type `microsoft.graph.communicationsApplicationIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsApplicationIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsApplicationIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

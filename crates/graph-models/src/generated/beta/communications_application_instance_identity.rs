@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// An application instance, such as one call queue, that takes part in a communication.
 ///
-/// Graph type `microsoft.graph.communicationsApplicationInstanceIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsApplicationInstanceIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsApplicationInstanceIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

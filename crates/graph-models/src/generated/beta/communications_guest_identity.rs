@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A participant who joined without signing in.
 ///
-/// Graph type `microsoft.graph.communicationsGuestIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsGuestIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsGuestIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

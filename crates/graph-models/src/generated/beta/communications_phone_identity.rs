@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A participant who joined by phone.
 ///
-/// Graph type `microsoft.graph.communicationsPhoneIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsPhoneIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsPhoneIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A user known by email address.
 ///
-/// Graph type `microsoft.graph.emailIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.emailIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmailIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// Who or what started a provisioning event.
 ///
-/// Graph type `microsoft.graph.initiator` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.initiator` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Initiator {
     /// The `@odata.type` annotation as received; written back unchanged.
@@ -29,7 +29,7 @@ pub struct Initiator {
     /// Kind of initiator. Possible values are: `user`, `application`, `system`, `unknownFutureValue`.
     ///
     /// Wire name: `initiatorType`.
-    pub initiator_type: support::Field<super::InitiatorInitiatorType>,
+    pub initiator_type: support::Field<super::InitiatorType>,
     /// Properties the documentation does not list, in wire order; written back unchanged.
     pub additional_properties: support::AdditionalProperties,
 }

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// Target of an access review in the programs API; this type is deprecated.
 ///
-/// Graph type `microsoft.graph.programResource` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.programResource` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProgramResource {
     /// The `@odata.type` annotation as received; written back unchanged.

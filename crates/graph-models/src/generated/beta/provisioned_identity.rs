@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// The identity that a provisioning event acted on.
 ///
-/// Graph type `microsoft.graph.provisionedIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.provisionedIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvisionedIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// The service principal that carried out provisioning.
 ///
-/// Graph type `microsoft.graph.provisioningServicePrincipal` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.provisioningServicePrincipal` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvisioningServicePrincipal {
     /// The `@odata.type` annotation as received; written back unchanged.

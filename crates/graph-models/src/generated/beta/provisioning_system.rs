@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A system that users are provisioned to or from.
 ///
-/// Graph type `microsoft.graph.provisioningSystem` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.provisioningSystem` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvisioningSystem {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -39,6 +39,8 @@ pub const TYPE_NAMES: &[&str] = &[
     "Collection(microsoft.graph.identity)",
     "microsoft.graph.initiator",
     "Collection(microsoft.graph.initiator)",
+    "microsoft.graph.initiatorType",
+    "Collection(microsoft.graph.initiatorType)",
     "microsoft.graph.meetingAttendanceReport",
     "Collection(microsoft.graph.meetingAttendanceReport)",
     "microsoft.graph.programResource",
@@ -206,6 +208,10 @@ pub fn with_type<V: support::TypeVisitor>(
             "microsoft.graph.initiator" => visitor.visit::<super::Initiator>(),
             "Collection(microsoft.graph.initiator)" => {
                 visitor.visit::<support::CollectionResponse<super::Initiator>>()
+            }
+            "microsoft.graph.initiatorType" => visitor.visit::<super::InitiatorType>(),
+            "Collection(microsoft.graph.initiatorType)" => {
+                visitor.visit::<support::CollectionResponse<super::InitiatorType>>()
             }
             "microsoft.graph.meetingAttendanceReport" => {
                 visitor.visit::<super::MeetingAttendanceReport>()

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// The user who sent a threat submission.
 ///
-/// Graph type `microsoft.graph.security.submissionUserIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.security.submissionUserIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecuritySubmissionUserIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A service principal acting as an identity.
 ///
-/// Graph type `microsoft.graph.servicePrincipalIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.servicePrincipalIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServicePrincipalIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

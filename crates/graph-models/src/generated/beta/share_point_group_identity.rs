@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A SharePoint group acting as an identity.
 ///
-/// Graph type `microsoft.graph.sharePointGroupIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.sharePointGroupIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SharePointGroupIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// An application, such as a bot, in Microsoft Teams.
 ///
-/// Graph type `microsoft.graph.teamworkApplicationIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.teamworkApplicationIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamworkApplicationIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A Microsoft Teams chat, team or channel.
 ///
-/// Graph type `microsoft.graph.teamworkConversationIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.teamworkConversationIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamworkConversationIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A Microsoft Teams tag.
 ///
-/// Graph type `microsoft.graph.teamworkTagIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.teamworkTagIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamworkTagIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -13,6 +13,8 @@ pub enum AnyEntity {
     Entity(super::Entity),
     /// `@odata.type` `#microsoft.graph.attendanceRecord`.
     AttendanceRecord(super::AttendanceRecord),
+    /// `@odata.type` `#microsoft.graph.meetingAttendanceReport`.
+    MeetingAttendanceReport(super::MeetingAttendanceReport),
     /// `@odata.type` `#microsoft.graph.thumbnailSet`.
     ThumbnailSet(super::ThumbnailSet),
     /// An `@odata.type` this crate does not know: the raw tag is in `odata_type`, and
@@ -39,6 +41,12 @@ impl From<super::AttendanceRecord> for AnyEntity {
     }
 }
 
+impl From<super::MeetingAttendanceReport> for AnyEntity {
+    fn from(value: super::MeetingAttendanceReport) -> Self {
+        Self::MeetingAttendanceReport(value)
+    }
+}
+
 impl From<super::ThumbnailSet> for AnyEntity {
     fn from(value: super::ThumbnailSet) -> Self {
         Self::ThumbnailSet(value)
@@ -52,6 +60,7 @@ impl AnyEntity {
         match self {
             Self::Entity(variant) => variant.odata_type.as_deref(),
             Self::AttendanceRecord(variant) => variant.odata_type.as_deref(),
+            Self::MeetingAttendanceReport(variant) => variant.odata_type.as_deref(),
             Self::ThumbnailSet(variant) => variant.odata_type.as_deref(),
             Self::Unknown(variant) => variant.odata_type.as_deref(),
         }
@@ -62,6 +71,7 @@ impl AnyEntity {
         match self {
             Self::Entity(variant) => &variant.additional_properties,
             Self::AttendanceRecord(variant) => &variant.additional_properties,
+            Self::MeetingAttendanceReport(variant) => &variant.additional_properties,
             Self::ThumbnailSet(variant) => &variant.additional_properties,
             Self::Unknown(variant) => &variant.additional_properties,
         }
@@ -74,6 +84,7 @@ impl AnyEntity {
         match self {
             Self::Entity(variant) => variant.id.as_ref(),
             Self::AttendanceRecord(variant) => variant.id.as_ref(),
+            Self::MeetingAttendanceReport(variant) => variant.id.as_ref(),
             Self::ThumbnailSet(variant) => variant.id.as_ref(),
             Self::Unknown(variant) => variant.id.as_ref(),
         }
@@ -93,6 +104,9 @@ impl support::Polymorphic for AnyEntity {
             "microsoft.graph.attendanceRecord" => {
                 Self::AttendanceRecord(Default::default())
             }
+            "microsoft.graph.meetingAttendanceReport" => {
+                Self::MeetingAttendanceReport(Default::default())
+            }
             "microsoft.graph.thumbnailSet" => Self::ThumbnailSet(Default::default()),
             _ => Self::Unknown(Default::default()),
         };
@@ -106,6 +120,9 @@ impl support::Polymorphic for AnyEntity {
                 variant.id = base.id;
             }
             Self::AttendanceRecord(variant) => {
+                variant.id = base.id;
+            }
+            Self::MeetingAttendanceReport(variant) => {
                 variant.id = base.id;
             }
             Self::ThumbnailSet(variant) => {
@@ -122,6 +139,7 @@ impl support::Polymorphic for AnyEntity {
         match self {
             Self::Entity(variant) => &mut variant.additional_properties,
             Self::AttendanceRecord(variant) => &mut variant.additional_properties,
+            Self::MeetingAttendanceReport(variant) => &mut variant.additional_properties,
             Self::ThumbnailSet(variant) => &mut variant.additional_properties,
             Self::Unknown(variant) => &mut variant.additional_properties,
         }
@@ -138,6 +156,9 @@ impl support::Polymorphic for AnyEntity {
             Self::AttendanceRecord(variant) => {
                 support::GraphObject::deserialize_property(variant, key, map)
             }
+            Self::MeetingAttendanceReport(variant) => {
+                support::GraphObject::deserialize_property(variant, key, map)
+            }
             Self::ThumbnailSet(variant) => {
                 support::GraphObject::deserialize_property(variant, key, map)
             }
@@ -151,6 +172,9 @@ impl support::Polymorphic for AnyEntity {
         match self {
             Self::Entity(variant) => variant.odata_type = Some(raw.into_boxed_str()),
             Self::AttendanceRecord(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::MeetingAttendanceReport(variant) => {
                 variant.odata_type = Some(raw.into_boxed_str());
             }
             Self::ThumbnailSet(variant) => {
@@ -171,6 +195,11 @@ impl support::Polymorphic for AnyEntity {
                 "microsoft.graph.attendanceRecord" => {
                     Self::AttendanceRecord(support::deserialize_tagged_object(raw, map)?)
                 }
+                "microsoft.graph.meetingAttendanceReport" => {
+                    Self::MeetingAttendanceReport(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
                 "microsoft.graph.thumbnailSet" => {
                     Self::ThumbnailSet(support::deserialize_tagged_object(raw, map)?)
                 }
@@ -189,6 +218,13 @@ impl serde::Serialize for AnyEntity {
                     variant,
                     serializer,
                     Some("#microsoft.graph.attendanceRecord"),
+                )
+            }
+            Self::MeetingAttendanceReport(variant) => {
+                support::serialize_object(
+                    variant,
+                    serializer,
+                    Some("#microsoft.graph.meetingAttendanceReport"),
                 )
             }
             Self::ThumbnailSet(variant) => {

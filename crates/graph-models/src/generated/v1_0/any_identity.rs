@@ -31,6 +31,14 @@ pub enum AnyIdentity {
     CommunicationsUserIdentity(super::CommunicationsUserIdentity),
     /// `@odata.type` `#microsoft.graph.emailIdentity`.
     EmailIdentity(super::EmailIdentity),
+    /// `@odata.type` `#microsoft.graph.initiator`.
+    Initiator(super::Initiator),
+    /// `@odata.type` `#microsoft.graph.provisionedIdentity`.
+    ProvisionedIdentity(super::ProvisionedIdentity),
+    /// `@odata.type` `#microsoft.graph.provisioningServicePrincipal`.
+    ProvisioningServicePrincipal(super::ProvisioningServicePrincipal),
+    /// `@odata.type` `#microsoft.graph.provisioningSystem`.
+    ProvisioningSystem(super::ProvisioningSystem),
     /// `@odata.type` `#microsoft.graph.servicePrincipalIdentity`.
     ServicePrincipalIdentity(super::ServicePrincipalIdentity),
     /// `@odata.type` `#microsoft.graph.sharePointGroupIdentity`.
@@ -113,6 +121,30 @@ impl From<super::EmailIdentity> for AnyIdentity {
     }
 }
 
+impl From<super::Initiator> for AnyIdentity {
+    fn from(value: super::Initiator) -> Self {
+        Self::Initiator(value)
+    }
+}
+
+impl From<super::ProvisionedIdentity> for AnyIdentity {
+    fn from(value: super::ProvisionedIdentity) -> Self {
+        Self::ProvisionedIdentity(value)
+    }
+}
+
+impl From<super::ProvisioningServicePrincipal> for AnyIdentity {
+    fn from(value: super::ProvisioningServicePrincipal) -> Self {
+        Self::ProvisioningServicePrincipal(value)
+    }
+}
+
+impl From<super::ProvisioningSystem> for AnyIdentity {
+    fn from(value: super::ProvisioningSystem) -> Self {
+        Self::ProvisioningSystem(value)
+    }
+}
+
 impl From<super::ServicePrincipalIdentity> for AnyIdentity {
     fn from(value: super::ServicePrincipalIdentity) -> Self {
         Self::ServicePrincipalIdentity(value)
@@ -183,6 +215,10 @@ impl AnyIdentity {
             Self::CommunicationsPhoneIdentity(variant) => variant.odata_type.as_deref(),
             Self::CommunicationsUserIdentity(variant) => variant.odata_type.as_deref(),
             Self::EmailIdentity(variant) => variant.odata_type.as_deref(),
+            Self::Initiator(variant) => variant.odata_type.as_deref(),
+            Self::ProvisionedIdentity(variant) => variant.odata_type.as_deref(),
+            Self::ProvisioningServicePrincipal(variant) => variant.odata_type.as_deref(),
+            Self::ProvisioningSystem(variant) => variant.odata_type.as_deref(),
             Self::ServicePrincipalIdentity(variant) => variant.odata_type.as_deref(),
             Self::SharePointGroupIdentity(variant) => variant.odata_type.as_deref(),
             Self::SharePointIdentity(variant) => variant.odata_type.as_deref(),
@@ -215,6 +251,10 @@ impl AnyIdentity {
             Self::CommunicationsPhoneIdentity(variant) => &variant.additional_properties,
             Self::CommunicationsUserIdentity(variant) => &variant.additional_properties,
             Self::EmailIdentity(variant) => &variant.additional_properties,
+            Self::Initiator(variant) => &variant.additional_properties,
+            Self::ProvisionedIdentity(variant) => &variant.additional_properties,
+            Self::ProvisioningServicePrincipal(variant) => &variant.additional_properties,
+            Self::ProvisioningSystem(variant) => &variant.additional_properties,
             Self::ServicePrincipalIdentity(variant) => &variant.additional_properties,
             Self::SharePointGroupIdentity(variant) => &variant.additional_properties,
             Self::SharePointIdentity(variant) => &variant.additional_properties,
@@ -249,6 +289,10 @@ impl AnyIdentity {
             Self::CommunicationsPhoneIdentity(variant) => variant.display_name.value(),
             Self::CommunicationsUserIdentity(variant) => variant.display_name.value(),
             Self::EmailIdentity(variant) => variant.display_name.value(),
+            Self::Initiator(variant) => variant.display_name.value(),
+            Self::ProvisionedIdentity(variant) => variant.display_name.value(),
+            Self::ProvisioningServicePrincipal(variant) => variant.display_name.value(),
+            Self::ProvisioningSystem(variant) => variant.display_name.value(),
             Self::ServicePrincipalIdentity(variant) => variant.display_name.value(),
             Self::SharePointGroupIdentity(variant) => variant.display_name.value(),
             Self::SharePointIdentity(variant) => variant.display_name.value(),
@@ -277,6 +321,10 @@ impl AnyIdentity {
             Self::CommunicationsPhoneIdentity(variant) => variant.id.value(),
             Self::CommunicationsUserIdentity(variant) => variant.id.value(),
             Self::EmailIdentity(variant) => variant.id.value(),
+            Self::Initiator(variant) => variant.id.value(),
+            Self::ProvisionedIdentity(variant) => variant.id.value(),
+            Self::ProvisioningServicePrincipal(variant) => variant.id.value(),
+            Self::ProvisioningSystem(variant) => variant.id.value(),
             Self::ServicePrincipalIdentity(variant) => variant.id.value(),
             Self::SharePointGroupIdentity(variant) => variant.id.value(),
             Self::SharePointIdentity(variant) => variant.id.value(),
@@ -307,6 +355,10 @@ impl AnyIdentity {
             Self::CommunicationsPhoneIdentity(variant) => variant.tenant_id.value(),
             Self::CommunicationsUserIdentity(variant) => variant.tenant_id.value(),
             Self::EmailIdentity(variant) => variant.tenant_id.value(),
+            Self::Initiator(variant) => variant.tenant_id.value(),
+            Self::ProvisionedIdentity(variant) => variant.tenant_id.value(),
+            Self::ProvisioningServicePrincipal(variant) => variant.tenant_id.value(),
+            Self::ProvisioningSystem(variant) => variant.tenant_id.value(),
             Self::ServicePrincipalIdentity(variant) => variant.tenant_id.value(),
             Self::SharePointGroupIdentity(variant) => variant.tenant_id.value(),
             Self::SharePointIdentity(variant) => variant.tenant_id.value(),
@@ -341,6 +393,10 @@ impl AnyIdentity {
             Self::CommunicationsPhoneIdentity(variant) => variant.thumbnails.as_deref(),
             Self::CommunicationsUserIdentity(variant) => variant.thumbnails.as_deref(),
             Self::EmailIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::Initiator(variant) => variant.thumbnails.as_deref(),
+            Self::ProvisionedIdentity(variant) => variant.thumbnails.as_deref(),
+            Self::ProvisioningServicePrincipal(variant) => variant.thumbnails.as_deref(),
+            Self::ProvisioningSystem(variant) => variant.thumbnails.as_deref(),
             Self::ServicePrincipalIdentity(variant) => variant.thumbnails.as_deref(),
             Self::SharePointGroupIdentity(variant) => variant.thumbnails.as_deref(),
             Self::SharePointIdentity(variant) => variant.thumbnails.as_deref(),
@@ -386,6 +442,16 @@ impl support::Polymorphic for AnyIdentity {
                 Self::CommunicationsUserIdentity(Default::default())
             }
             "microsoft.graph.emailIdentity" => Self::EmailIdentity(Default::default()),
+            "microsoft.graph.initiator" => Self::Initiator(Default::default()),
+            "microsoft.graph.provisionedIdentity" => {
+                Self::ProvisionedIdentity(Default::default())
+            }
+            "microsoft.graph.provisioningServicePrincipal" => {
+                Self::ProvisioningServicePrincipal(Default::default())
+            }
+            "microsoft.graph.provisioningSystem" => {
+                Self::ProvisioningSystem(Default::default())
+            }
             "microsoft.graph.servicePrincipalIdentity" => {
                 Self::ServicePrincipalIdentity(Default::default())
             }
@@ -465,6 +531,30 @@ impl support::Polymorphic for AnyIdentity {
                 variant.thumbnails = base.thumbnails;
             }
             Self::EmailIdentity(variant) => {
+                variant.display_name = base.display_name;
+                variant.id = base.id;
+                variant.tenant_id = base.tenant_id;
+                variant.thumbnails = base.thumbnails;
+            }
+            Self::Initiator(variant) => {
+                variant.display_name = base.display_name;
+                variant.id = base.id;
+                variant.tenant_id = base.tenant_id;
+                variant.thumbnails = base.thumbnails;
+            }
+            Self::ProvisionedIdentity(variant) => {
+                variant.display_name = base.display_name;
+                variant.id = base.id;
+                variant.tenant_id = base.tenant_id;
+                variant.thumbnails = base.thumbnails;
+            }
+            Self::ProvisioningServicePrincipal(variant) => {
+                variant.display_name = base.display_name;
+                variant.id = base.id;
+                variant.tenant_id = base.tenant_id;
+                variant.thumbnails = base.thumbnails;
+            }
+            Self::ProvisioningSystem(variant) => {
                 variant.display_name = base.display_name;
                 variant.id = base.id;
                 variant.tenant_id = base.tenant_id;
@@ -553,6 +643,12 @@ impl support::Polymorphic for AnyIdentity {
                 &mut variant.additional_properties
             }
             Self::EmailIdentity(variant) => &mut variant.additional_properties,
+            Self::Initiator(variant) => &mut variant.additional_properties,
+            Self::ProvisionedIdentity(variant) => &mut variant.additional_properties,
+            Self::ProvisioningServicePrincipal(variant) => {
+                &mut variant.additional_properties
+            }
+            Self::ProvisioningSystem(variant) => &mut variant.additional_properties,
             Self::ServicePrincipalIdentity(variant) => &mut variant.additional_properties,
             Self::SharePointGroupIdentity(variant) => &mut variant.additional_properties,
             Self::SharePointIdentity(variant) => &mut variant.additional_properties,
@@ -599,6 +695,18 @@ impl support::Polymorphic for AnyIdentity {
                 support::GraphObject::deserialize_property(variant, key, map)
             }
             Self::EmailIdentity(variant) => {
+                support::GraphObject::deserialize_property(variant, key, map)
+            }
+            Self::Initiator(variant) => {
+                support::GraphObject::deserialize_property(variant, key, map)
+            }
+            Self::ProvisionedIdentity(variant) => {
+                support::GraphObject::deserialize_property(variant, key, map)
+            }
+            Self::ProvisioningServicePrincipal(variant) => {
+                support::GraphObject::deserialize_property(variant, key, map)
+            }
+            Self::ProvisioningSystem(variant) => {
                 support::GraphObject::deserialize_property(variant, key, map)
             }
             Self::ServicePrincipalIdentity(variant) => {
@@ -656,6 +764,16 @@ impl support::Polymorphic for AnyIdentity {
                 variant.odata_type = Some(raw.into_boxed_str());
             }
             Self::EmailIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::Initiator(variant) => variant.odata_type = Some(raw.into_boxed_str()),
+            Self::ProvisionedIdentity(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::ProvisioningServicePrincipal(variant) => {
+                variant.odata_type = Some(raw.into_boxed_str());
+            }
+            Self::ProvisioningSystem(variant) => {
                 variant.odata_type = Some(raw.into_boxed_str());
             }
             Self::ServicePrincipalIdentity(variant) => {
@@ -731,6 +849,24 @@ impl support::Polymorphic for AnyIdentity {
                 }
                 "microsoft.graph.emailIdentity" => {
                     Self::EmailIdentity(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.initiator" => {
+                    Self::Initiator(support::deserialize_tagged_object(raw, map)?)
+                }
+                "microsoft.graph.provisionedIdentity" => {
+                    Self::ProvisionedIdentity(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.provisioningServicePrincipal" => {
+                    Self::ProvisioningServicePrincipal(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
+                }
+                "microsoft.graph.provisioningSystem" => {
+                    Self::ProvisioningSystem(
+                        support::deserialize_tagged_object(raw, map)?,
+                    )
                 }
                 "microsoft.graph.servicePrincipalIdentity" => {
                     Self::ServicePrincipalIdentity(
@@ -836,6 +972,34 @@ impl serde::Serialize for AnyIdentity {
                     variant,
                     serializer,
                     Some("#microsoft.graph.emailIdentity"),
+                )
+            }
+            Self::Initiator(variant) => {
+                support::serialize_object(
+                    variant,
+                    serializer,
+                    Some("#microsoft.graph.initiator"),
+                )
+            }
+            Self::ProvisionedIdentity(variant) => {
+                support::serialize_object(
+                    variant,
+                    serializer,
+                    Some("#microsoft.graph.provisionedIdentity"),
+                )
+            }
+            Self::ProvisioningServicePrincipal(variant) => {
+                support::serialize_object(
+                    variant,
+                    serializer,
+                    Some("#microsoft.graph.provisioningServicePrincipal"),
+                )
+            }
+            Self::ProvisioningSystem(variant) => {
+                support::serialize_object(
+                    variant,
+                    serializer,
+                    Some("#microsoft.graph.provisioningSystem"),
                 )
             }
             Self::ServicePrincipalIdentity(variant) => {

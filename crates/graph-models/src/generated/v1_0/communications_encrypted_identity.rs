@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A participant whose real identity is hidden from the application for privacy.
 ///
-/// Graph type `microsoft.graph.communicationsEncryptedIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsEncryptedIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsEncryptedIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

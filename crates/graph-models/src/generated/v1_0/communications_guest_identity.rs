@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A participant who joined without signing in.
 ///
-/// Graph type `microsoft.graph.communicationsGuestIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsGuestIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsGuestIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.
@@ -26,6 +26,10 @@ pub struct CommunicationsGuestIdentity {
     ///
     /// Wire name: `thumbnails`.
     pub thumbnails: support::Field<Box<super::ThumbnailSet>>,
+    /// Email address the guest gave, when there is one.
+    ///
+    /// Wire name: `email`.
+    pub email: support::Field<String>,
     /// Properties the documentation does not list, in wire order; written back unchanged.
     pub additional_properties: support::AdditionalProperties,
 }
@@ -58,6 +62,7 @@ impl support::GraphObject for CommunicationsGuestIdentity {
             "id" => self.id = map.next_value()?,
             "tenantId" => self.tenant_id = map.next_value()?,
             "thumbnails" => self.thumbnails = map.next_value()?,
+            "email" => self.email = map.next_value()?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -70,6 +75,7 @@ impl support::GraphObject for CommunicationsGuestIdentity {
         support::write_field(map, "id", &self.id)?;
         support::write_field(map, "tenantId", &self.tenant_id)?;
         support::write_field(map, "thumbnails", &self.thumbnails)?;
+        support::write_field(map, "email", &self.email)?;
         Ok(())
     }
 }

@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A Microsoft Entra user who takes part in a communication.
 ///
-/// Graph type `microsoft.graph.communicationsUserIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.communicationsUserIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommunicationsUserIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.

@@ -5,12 +5,12 @@ use graph_runtime as support;
 
 /// Attendance summary of one session of an online meeting or virtual event.
 ///
-/// Graph type `microsoft.graph.meetingAttendanceReport` (entity type).
+/// Graph type `microsoft.graph.meetingAttendanceReport` (entity type), derived from `microsoft.graph.entity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeetingAttendanceReport {
     /// The `@odata.type` annotation as received; written back unchanged.
     pub odata_type: Option<Box<str>>,
-    /// Identifier of the report. Read-only.
+    /// Identifier of the entity, assigned by the service. Read-only.
     ///
     /// Read-only. Wire name: `id`.
     pub id: Option<String>,
@@ -30,6 +30,12 @@ pub struct MeetingAttendanceReport {
     ///
     /// Navigation property: sent only when expanded (`$expand`). Read-only. Wire name: `attendanceRecords`.
     pub attendance_records: support::Field<Vec<super::AttendanceRecord>>,
+    /// Links from the virtual event of this session to events in external applications.
+    ///
+    /// Wire name: `externalEventInformation`.
+    pub external_event_information: support::Field<
+        Vec<super::VirtualEventExternalInformation>,
+    >,
     /// Properties the documentation does not list, in wire order; written back unchanged.
     pub additional_properties: support::AdditionalProperties,
 }
@@ -63,6 +69,9 @@ impl support::GraphObject for MeetingAttendanceReport {
             "meetingStartDateTime" => self.meeting_start_date_time = map.next_value()?,
             "totalParticipantCount" => self.total_participant_count = map.next_value()?,
             "attendanceRecords" => self.attendance_records = map.next_value()?,
+            "externalEventInformation" => {
+                self.external_event_information = map.next_value()?;
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -84,6 +93,11 @@ impl support::GraphObject for MeetingAttendanceReport {
             &self.total_participant_count,
         )?;
         support::write_field(map, "attendanceRecords", &self.attendance_records)?;
+        support::write_field(
+            map,
+            "externalEventInformation",
+            &self.external_event_information,
+        )?;
         Ok(())
     }
 }

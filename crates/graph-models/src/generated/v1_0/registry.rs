@@ -25,14 +25,26 @@ pub const TYPE_NAMES: &[&str] = &[
     "Collection(microsoft.graph.communicationsPhoneIdentity)",
     "microsoft.graph.communicationsUserIdentity",
     "Collection(microsoft.graph.communicationsUserIdentity)",
+    "microsoft.graph.detailsInfo",
+    "Collection(microsoft.graph.detailsInfo)",
     "microsoft.graph.emailIdentity",
     "Collection(microsoft.graph.emailIdentity)",
     "microsoft.graph.entity",
     "Collection(microsoft.graph.entity)",
     "microsoft.graph.identity",
     "Collection(microsoft.graph.identity)",
+    "microsoft.graph.initiator",
+    "Collection(microsoft.graph.initiator)",
+    "microsoft.graph.initiatorType",
+    "Collection(microsoft.graph.initiatorType)",
     "microsoft.graph.meetingAttendanceReport",
     "Collection(microsoft.graph.meetingAttendanceReport)",
+    "microsoft.graph.provisionedIdentity",
+    "Collection(microsoft.graph.provisionedIdentity)",
+    "microsoft.graph.provisioningServicePrincipal",
+    "Collection(microsoft.graph.provisioningServicePrincipal)",
+    "microsoft.graph.provisioningSystem",
+    "Collection(microsoft.graph.provisioningSystem)",
     "microsoft.graph.servicePrincipalIdentity",
     "Collection(microsoft.graph.servicePrincipalIdentity)",
     "microsoft.graph.sharePointGroupIdentity",
@@ -159,6 +171,10 @@ pub fn with_type<V: support::TypeVisitor>(
                         support::CollectionResponse<super::CommunicationsUserIdentity>,
                     >()
             }
+            "microsoft.graph.detailsInfo" => visitor.visit::<super::DetailsInfo>(),
+            "Collection(microsoft.graph.detailsInfo)" => {
+                visitor.visit::<support::CollectionResponse<super::DetailsInfo>>()
+            }
             "microsoft.graph.emailIdentity" => visitor.visit::<super::EmailIdentity>(),
             "Collection(microsoft.graph.emailIdentity)" => {
                 visitor.visit::<support::CollectionResponse<super::EmailIdentity>>()
@@ -171,6 +187,14 @@ pub fn with_type<V: support::TypeVisitor>(
             "Collection(microsoft.graph.identity)" => {
                 visitor.visit::<support::CollectionResponse<super::AnyIdentity>>()
             }
+            "microsoft.graph.initiator" => visitor.visit::<super::Initiator>(),
+            "Collection(microsoft.graph.initiator)" => {
+                visitor.visit::<support::CollectionResponse<super::Initiator>>()
+            }
+            "microsoft.graph.initiatorType" => visitor.visit::<super::InitiatorType>(),
+            "Collection(microsoft.graph.initiatorType)" => {
+                visitor.visit::<support::CollectionResponse<super::InitiatorType>>()
+            }
             "microsoft.graph.meetingAttendanceReport" => {
                 visitor.visit::<super::MeetingAttendanceReport>()
             }
@@ -179,6 +203,28 @@ pub fn with_type<V: support::TypeVisitor>(
                     .visit::<
                         support::CollectionResponse<super::MeetingAttendanceReport>,
                     >()
+            }
+            "microsoft.graph.provisionedIdentity" => {
+                visitor.visit::<super::ProvisionedIdentity>()
+            }
+            "Collection(microsoft.graph.provisionedIdentity)" => {
+                visitor
+                    .visit::<support::CollectionResponse<super::ProvisionedIdentity>>()
+            }
+            "microsoft.graph.provisioningServicePrincipal" => {
+                visitor.visit::<super::ProvisioningServicePrincipal>()
+            }
+            "Collection(microsoft.graph.provisioningServicePrincipal)" => {
+                visitor
+                    .visit::<
+                        support::CollectionResponse<super::ProvisioningServicePrincipal>,
+                    >()
+            }
+            "microsoft.graph.provisioningSystem" => {
+                visitor.visit::<super::ProvisioningSystem>()
+            }
+            "Collection(microsoft.graph.provisioningSystem)" => {
+                visitor.visit::<support::CollectionResponse<super::ProvisioningSystem>>()
             }
             "microsoft.graph.servicePrincipalIdentity" => {
                 visitor.visit::<super::ServicePrincipalIdentity>()

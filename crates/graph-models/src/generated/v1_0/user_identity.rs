@@ -5,7 +5,7 @@ use graph_runtime as support;
 
 /// A user as recorded in audit logs and call records.
 ///
-/// Graph type `microsoft.graph.userIdentity` (complex type), derived from `microsoft.graph.identity`.
+/// Graph type `microsoft.graph.userIdentity` (complex type, open), derived from `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserIdentity {
     /// The `@odata.type` annotation as received; written back unchanged.
