@@ -8,7 +8,10 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::Value;
+
+use super::exact::Unknown;
 
 /// Properties that arrived in a JSON object but are not in the documentation, in the order they
 /// arrived. They are written back after the known properties, so nothing the service sent is lost.
@@ -35,10 +38,20 @@ struct Inner {
     index: Option<Index>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct Entry {
     key: String,
     value: Value,
+    /// The value's exact JSON text, when `value` would write one of its numbers differently.
+    exact: Option<Box<RawValue>>,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && self.value == other.value
+            && self.exact.as_deref().map(RawValue::get) == other.exact.as_deref().map(RawValue::get)
+    }
 }
 
 /// Up to this many entries a lookup scans them (as fast as hashing for so few); past it, the
@@ -167,21 +180,64 @@ impl AdditionalProperties {
     /// keeps the last value, as `serde_json` does). Returns the previous value. Constant time,
     /// amortised.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
-        let key = key.into();
+        self.insert_unknown(key.into(), Unknown::plain(value))
+    }
+
+    /// Sets `key` to the value the JSON `text` holds, exactly: a number no `f64` holds is
+    /// written back as it is in `text` (see [`AdditionalProperties::exact_text`]). As
+    /// [`AdditionalProperties::insert`] otherwise; an error if `text` is not one JSON value.
+    ///
+    /// ```
+    /// use graph_runtime::AdditionalProperties;
+    ///
+    /// let mut extra = AdditionalProperties::new();
+    /// extra.insert_json("id", "12345678901234567890123").unwrap();
+    /// assert_eq!(serde_json::to_string(&extra).unwrap(), r#"{"id":12345678901234567890123}"#);
+    /// assert_eq!(extra.exact_text("id"), Some("12345678901234567890123"));
+    /// ```
+    pub fn insert_json(
+        &mut self,
+        key: impl Into<String>,
+        text: &str,
+    ) -> Result<Option<Value>, serde_json::Error> {
+        Ok(self.insert_unknown(key.into(), Unknown::from_text(text)?))
+    }
+
+    pub(crate) fn insert_unknown(&mut self, key: String, value: Unknown) -> Option<Value> {
+        let Unknown { value, exact } = value;
         let inner = self.inner.get_or_insert_with(Box::default);
         match inner
             .position(&key)
             .and_then(|at| inner.entries.get_mut(at))
         {
-            Some(entry) => Some(std::mem::replace(&mut entry.value, value)),
+            Some(entry) => {
+                entry.exact = exact;
+                Some(std::mem::replace(&mut entry.value, value))
+            }
             None => {
-                inner.push(Entry { key, value });
+                inner.push(Entry { key, value, exact });
                 None
             }
         }
     }
 
-    /// Removes `key`, returning its value. Later entries keep their order (O(N)).
+    /// The exact JSON text of `key`'s value when [`AdditionalProperties::get`] holds one of its
+    /// numbers only approximately; `None` when `get` is exact (or `key` is absent).
+    ///
+    /// `serde_json::Value` holds a number as an `i64`, a `u64` or an `f64`. A number none of
+    /// them holds exactly (a 23-digit integer, `u64::MAX + 1`, a 30-digit decimal) reads into
+    /// `get` as serde_json reads it, the nearest `f64`; its text as received (without
+    /// whitespace between tokens) is kept, returned here and written back, so the number is
+    /// never changed on the way through. Parse the text into a type that holds it.
+    pub fn exact_text(&self, key: &str) -> Option<&str> {
+        let inner = self.inner.as_deref()?;
+        let at = inner.position(key)?;
+        inner.entries.get(at)?.exact.as_deref().map(RawValue::get)
+    }
+
+    /// Removes `key`, returning its value (as [`AdditionalProperties::get`] holds it: take
+    /// [`AdditionalProperties::exact_text`] first if it has one). Later entries keep their
+    /// order (O(N)).
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let inner = self.inner.as_mut()?;
         let at = inner.position(key)?;
@@ -192,7 +248,7 @@ impl AdditionalProperties {
         Some(entry.value)
     }
 
-    /// The entries in wire order.
+    /// The entries in wire order, each value as [`AdditionalProperties::get`] holds it.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
         self.entries().iter().map(|e| (e.key.as_str(), &e.value))
     }
@@ -229,7 +285,8 @@ pub(crate) fn comparisons<T>(f: impl FnOnce() -> T) -> (T, u64) {
     (out, KEY_COMPARISONS.with(|n| n.get()) - before)
 }
 
-/// The entries in wire order, by value.
+/// The entries in wire order, by value, each as [`AdditionalProperties::get`] holds it (an
+/// exact text is dropped: see [`AdditionalProperties::exact_text`]).
 pub struct IntoIter(std::vec::IntoIter<Entry>);
 
 impl Iterator for IntoIter {
@@ -243,6 +300,22 @@ impl Iterator for IntoIter {
 }
 
 impl ExactSizeIterator for IntoIter {}
+
+impl AdditionalProperties {
+    /// The entries in wire order, exact texts included (for replaying them into a variant).
+    pub(crate) fn into_unknowns(self) -> impl Iterator<Item = (String, Unknown)> {
+        self.inner
+            .map_or_else(Vec::new, |inner| inner.entries)
+            .into_iter()
+            .map(|e| {
+                let unknown = Unknown {
+                    value: e.value,
+                    exact: e.exact,
+                };
+                (e.key, unknown)
+            })
+    }
+}
 
 impl IntoIterator for AdditionalProperties {
     type Item = (String, Value);
@@ -270,10 +343,22 @@ impl FromIterator<(String, Value)> for AdditionalProperties {
 impl Serialize for AdditionalProperties {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
-        for (k, v) in self.iter() {
-            map.serialize_entry(k, v)?;
-        }
+        self.serialize_entries(&mut map)?;
         map.end()
+    }
+}
+
+impl AdditionalProperties {
+    /// Writes every entry into an open map: the exact text where there is one (serde_json's
+    /// serializers write it as it is), else the value.
+    pub(crate) fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for entry in self.entries() {
+            match &entry.exact {
+                Some(exact) => map.serialize_entry(&entry.key, exact)?,
+                None => map.serialize_entry(&entry.key, &entry.value)?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -287,8 +372,8 @@ impl<'de> Deserialize<'de> for AdditionalProperties {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out = AdditionalProperties::new();
-                while let Some((k, v)) = map.next_entry::<String, Value>()? {
-                    out.insert(k, v);
+                while let Some((k, v)) = map.next_entry::<String, Unknown>()? {
+                    out.insert_unknown(k, v);
                 }
                 Ok(out)
             }

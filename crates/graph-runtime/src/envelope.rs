@@ -3,13 +3,12 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use super::exact::Unknown;
+use super::object::{read_entry, write_object_entries, Key};
+use super::{AdditionalProperties, GraphObject};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
-
-use super::object::{read_entry, write_object_entries, Key};
-use super::{AdditionalProperties, GraphObject};
 
 const CONTEXT: &str = "@odata.context";
 const COUNT: &str = "@odata.count";
@@ -65,9 +64,7 @@ impl<T: Serialize> Serialize for CollectionResponse<T> {
             map.serialize_entry(NEXT_LINK, next)?;
         }
         map.serialize_entry(VALUE, &self.value)?;
-        for (k, v) in self.additional_properties.iter() {
-            map.serialize_entry(k, v)?;
-        }
+        self.additional_properties.serialize_entries(&mut map)?;
         map.end()
     }
 }
@@ -90,8 +87,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for CollectionResponse<T> {
                         NEXT_LINK => out.odata_next_link = Some(map.next_value()?),
                         VALUE => value = Some(map.next_value()?),
                         _ => {
-                            let v: Value = map.next_value()?;
-                            out.additional_properties.insert(key, v);
+                            let v: Unknown = map.next_value()?;
+                            out.additional_properties
+                                .insert_unknown(key.into_owned(), v);
                         }
                     }
                 }

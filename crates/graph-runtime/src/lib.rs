@@ -11,6 +11,7 @@
 
 mod additional;
 mod envelope;
+mod exact;
 mod field;
 mod object;
 mod polymorphic;

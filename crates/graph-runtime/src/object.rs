@@ -7,8 +7,8 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serializer};
-use serde_json::Value;
 
+use super::exact::{deserialize_text_or, without_position, TextOr, Unknown, UnknownVisitor};
 use super::AdditionalProperties;
 
 /// The JSON key that names an object's type.
@@ -87,67 +87,84 @@ pub(crate) fn read_entry<'de, S: EntrySink, A: MapAccess<'de>>(
             match map.next_value::<TagValue>()? {
                 TagValue::Tag(raw) => sink.set_odata_type(raw),
                 TagValue::Other(other) => {
-                    sink.additional_properties_mut().insert(key, other);
+                    sink.additional_properties_mut()
+                        .insert_unknown(key.to_owned(), other);
                 }
             }
             return Ok(());
         }
-        let value = map.next_value::<Value>()?;
-        sink.additional_properties_mut().insert(key, value);
+        let value = map.next_value::<Unknown>()?;
+        sink.additional_properties_mut()
+            .insert_unknown(key.to_owned(), value);
     }
     Ok(())
 }
 
 /// The value of an `@odata.type` key: a string (the tag) read straight into a `String`, or any
-/// other JSON value, kept as it came.
+/// other JSON value, kept as it came (numbers exactly, as any unknown value).
 pub(crate) enum TagValue {
     Tag(String),
-    Other(Value),
+    Other(Unknown),
 }
 
 impl<'de> Deserialize<'de> for TagValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TagVisitor;
-        impl<'de> Visitor<'de> for TagVisitor {
-            type Value = TagValue;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TagValue, E> {
-                Ok(TagValue::Tag(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<TagValue, E> {
-                Ok(TagValue::Tag(v))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<TagValue, E> {
-                Ok(TagValue::Other(Value::Bool(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TagValue, E> {
-                Ok(TagValue::Other(Value::from(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TagValue, E> {
-                Ok(TagValue::Other(Value::from(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TagValue, E> {
-                Ok(TagValue::Other(Value::from(v)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<TagValue, E> {
-                Ok(TagValue::Other(Value::Null))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<TagValue, E> {
-                Ok(TagValue::Other(Value::Null))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<TagValue, D::Error> {
-                Value::deserialize(d).map(TagValue::Other)
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<TagValue, A::Error> {
-                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(TagValue::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TagValue, A::Error> {
-                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(TagValue::Other)
-            }
+        deserialize_text_or(deserializer, TagVisitor)
+    }
+}
+
+struct TagVisitor;
+
+impl<'de> TextOr<'de> for TagVisitor {
+    fn visit_text<E: de::Error>(self, text: &str) -> Result<TagValue, E> {
+        let parse = |e: serde_json::Error| E::custom(without_position(&e));
+        match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            // A string without escapes (every tag Graph writes) is its own text.
+            Some(plain) if !plain.contains(['\\', '"']) => Ok(TagValue::Tag(plain.to_owned())),
+            Some(_) => serde_json::from_str(text).map(TagValue::Tag).map_err(parse),
+            None => UnknownVisitor.visit_text(text).map(TagValue::Other),
         }
-        deserializer.deserialize_any(TagVisitor)
+    }
+}
+
+/// A string is the tag; any other value is read as an unknown value would be.
+impl<'de> Visitor<'de> for TagVisitor {
+    type Value = TagValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TagValue, E> {
+        Ok(TagValue::Tag(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<TagValue, E> {
+        Ok(TagValue::Tag(v))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<TagValue, E> {
+        UnknownVisitor.visit_bool(v).map(TagValue::Other)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<TagValue, E> {
+        UnknownVisitor.visit_i64(v).map(TagValue::Other)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<TagValue, E> {
+        UnknownVisitor.visit_u64(v).map(TagValue::Other)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<TagValue, E> {
+        UnknownVisitor.visit_f64(v).map(TagValue::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<TagValue, E> {
+        UnknownVisitor.visit_unit().map(TagValue::Other)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<TagValue, E> {
+        UnknownVisitor.visit_none().map(TagValue::Other)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<TagValue, D::Error> {
+        UnknownVisitor.visit_some(d).map(TagValue::Other)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<TagValue, A::Error> {
+        UnknownVisitor.visit_seq(seq).map(TagValue::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TagValue, A::Error> {
+        UnknownVisitor.visit_map(map).map(TagValue::Other)
     }
 }
 
@@ -247,25 +264,23 @@ pub(crate) fn write_object_entries<T: GraphObject, M: SerializeMap>(
         map.serialize_entry(ODATA_TYPE, tag)?;
     }
     value.serialize_properties(map)?;
-    for (k, v) in value.additional_properties().iter() {
-        map.serialize_entry(k, v)?;
-    }
-    Ok(())
+    value.additional_properties().serialize_entries(map)
 }
 
 /// A one-entry map over a value kept aside, so a buffered property can be read through the same
-/// [`GraphObject::deserialize_property`] as a streamed one.
+/// [`GraphObject::deserialize_property`] as a streamed one: from its exact text when it has one
+/// (so a number reads as it would have streamed), else from its `Value`.
 pub(crate) struct ReplayEntry {
-    value: Option<Value>,
+    value: Option<Unknown>,
 }
 
 impl ReplayEntry {
-    pub(crate) fn new(value: Value) -> Self {
+    pub(crate) fn new(value: Unknown) -> Self {
         ReplayEntry { value: Some(value) }
     }
 
     /// The value, if the property reader did not take it.
-    pub(crate) fn into_unread(self) -> Option<Value> {
+    pub(crate) fn into_unread(self) -> Option<Unknown> {
         self.value
     }
 }
@@ -285,7 +300,16 @@ impl<'de> MapAccess<'de> for ReplayEntry {
         seed: V,
     ) -> Result<V::Value, Self::Error> {
         match self.value.take() {
-            Some(value) => seed.deserialize(value),
+            Some(Unknown {
+                exact: Some(exact), ..
+            }) => {
+                // A reader, not `from_str`: the seed may want to borrow for any `'de`.
+                let mut text = serde_json::Deserializer::from_reader(exact.get().as_bytes());
+                let value = seed.deserialize(&mut text)?;
+                text.end()?;
+                Ok(value)
+            }
+            Some(Unknown { value, exact: None }) => seed.deserialize(value),
             None => Err(de::Error::custom("property value read twice")),
         }
     }

@@ -108,7 +108,8 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
                 TagValue::Tag(raw) => return P::deserialize_tagged(raw, &mut map),
                 TagValue::Other(other) => {
                     let mut base = P::Base::default();
-                    GraphObject::additional_properties_mut(&mut base).insert(ODATA_TYPE, other);
+                    GraphObject::additional_properties_mut(&mut base)
+                        .insert_unknown(ODATA_TYPE.to_owned(), other);
                     base
                 }
             },
@@ -130,7 +131,8 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
                         return Ok(variant.0);
                     }
                     TagValue::Other(other) => {
-                        GraphObject::additional_properties_mut(&mut base).insert(ODATA_TYPE, other);
+                        GraphObject::additional_properties_mut(&mut base)
+                            .insert_unknown(ODATA_TYPE.to_owned(), other);
                     }
                 }
             } else {
@@ -146,14 +148,16 @@ fn replay<P: Polymorphic, E: de::Error>(
     variant: &mut P,
     seen: AdditionalProperties,
 ) -> Result<(), E> {
-    for (key, value) in seen {
+    for (key, value) in seen.into_unknowns() {
         let mut entry = ReplayEntry::new(value);
         let known = variant
             .deserialize_property(&key, &mut entry)
             .map_err(|e| E::custom(format_args!("{key}: {e}")))?;
         if !known {
             if let Some(value) = entry.into_unread() {
-                variant.additional_properties_mut().insert(key, value);
+                variant
+                    .additional_properties_mut()
+                    .insert_unknown(key, value);
             }
         }
     }

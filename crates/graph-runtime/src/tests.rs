@@ -469,3 +469,92 @@ impl<'de> Deserialize<'de> for Identity {
 }
 
 mod properties;
+
+/// Numbers no f64 holds exactly, each with the text `Value` would write for it.
+const INEXACT_NUMBERS: [&str; 7] = [
+    "12345678901234567890123",             // 23 digits
+    "18446744073709551616",                // u64::MAX + 1
+    "-9223372036854775809",                // i64::MIN - 1
+    "0.123456789012345678901234567890",    // 30 digits
+    "1.00000000000000000000000000001",     // 1 + 10^-29
+    "0.30000000000000001",                 // reads as 0.3
+    "123456789012345678901234567890.5e-3", // 33 digits, an exponent
+];
+
+#[test]
+fn unknown_numbers_no_f64_holds_come_back_with_their_exact_text() {
+    for number in INEXACT_NUMBERS {
+        let compact = format!(r#"{{"x":{number},"nested":{{"b":[1,{number}],"a":"s"}}}}"#);
+        let spaced = format!(
+            "{{ \"x\" : {number},\n \"nested\": {{ \"b\" : [ 1, {number} ], \"a\": \"s\" }} }}"
+        );
+        for text in [&compact, &spaced] {
+            let record: Record = serde_json::from_str(text).unwrap();
+            assert_eq!(serde_json::to_string(&record).unwrap(), compact, "{text}");
+            let from_reader: Record = serde_json::from_reader(text.as_bytes()).unwrap();
+            assert_eq!(from_reader, record);
+            // Before the tag, in an unknown-typed base, replayed into the variant it names.
+            let late_tag = format!(
+                r##"{{"x": {number}, "id": "1", "@odata.type": "#microsoft.graph.userIdentity", "y": [{number}]}}"##
+            );
+            let user: AnyIdentity = serde_json::from_str(&late_tag).unwrap();
+            assert_eq!(
+                serde_json::to_string(&user).unwrap(),
+                format!(
+                    r##"{{"@odata.type":"#microsoft.graph.userIdentity","id":"1","x":{number},"y":[{number}]}}"##
+                )
+            );
+            // In an envelope, and in a set read on its own.
+            let page = format!(r#"{{"value": [], "@odata.x": {number}}}"#);
+            let page: CollectionResponse<Record> = serde_json::from_str(&page).unwrap();
+            assert_eq!(
+                serde_json::to_string(&page).unwrap(),
+                format!(r#"{{"value":[],"@odata.x":{number}}}"#)
+            );
+            let set: AdditionalProperties = serde_json::from_str(text).unwrap();
+            assert_eq!(serde_json::to_string(&set).unwrap(), compact);
+        }
+    }
+}
+
+#[test]
+fn an_approximated_unknown_number_is_never_silent() {
+    let text =
+        r#"{"big": 12345678901234567890123, "small": 1.5, "int": 10, "nested": {"n": [0.1]}}"#;
+    let record: Record = serde_json::from_str(text).unwrap();
+    let extra = &record.additional_properties;
+    // `get` holds what serde_json's `Value` holds; `exact_text` says it is approximate.
+    assert_eq!(extra.get("big"), Some(&json!(1.2345678901234568e22)));
+    assert_eq!(extra.exact_text("big"), Some("12345678901234567890123"));
+    for exact in ["small", "int", "nested", "absent"] {
+        assert_eq!(extra.exact_text(exact), None, "{exact}");
+    }
+    // Two sets that differ only beyond an f64's precision are not equal.
+    let other: Record = serde_json::from_str(&text.replace("567890123,", "567890124,")).unwrap();
+    assert_eq!(other.additional_properties.get("big"), extra.get("big"));
+    assert_ne!(other, record);
+    // Setting a value in code replaces the text; `insert_json` keeps one.
+    let mut extra = extra.clone();
+    extra.insert("big", json!(1));
+    assert_eq!(extra.exact_text("big"), None);
+    assert_eq!(
+        extra.insert_json("big", "1e400").ok(),
+        None,
+        "out of f64 range"
+    );
+    extra
+        .insert_json("big", "[ 18446744073709551616 ]")
+        .unwrap();
+    assert_eq!(extra.exact_text("big"), Some("[18446744073709551616]"));
+    assert!(extra.insert_json("bad", "[1,").is_err());
+    // A tag that is not a string keeps its number too.
+    let tagged: Record = serde_json::from_str(r#"{"@odata.type": 18446744073709551616}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&tagged).unwrap(),
+        r#"{"@odata.type":18446744073709551616}"#
+    );
+    // A number outside f64's range is still an error, reported where it is in the document.
+    let err = serde_json::from_str::<Record>("{\n\"x\": [1e400]}").unwrap_err();
+    assert!(err.to_string().starts_with("number out of range"), "{err}");
+    assert_eq!(err.line(), 2, "{err}");
+}
