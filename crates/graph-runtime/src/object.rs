@@ -50,6 +50,9 @@ pub trait GraphObject: Default {
 /// Something that takes the entries of one JSON object: a struct, or a polymorphic enum
 /// forwarding to its variant.
 pub(crate) trait EntrySink {
+    /// Whether an `@odata.type` was read already (a string tag, or any other value kept as an
+    /// additional property).
+    fn has_tag(&self) -> bool;
     fn set_odata_type(&mut self, raw: String);
     fn additional_properties_mut(&mut self) -> &mut AdditionalProperties;
     fn deserialize_property<'de, A: MapAccess<'de>>(
@@ -60,6 +63,9 @@ pub(crate) trait EntrySink {
 }
 
 impl<T: GraphObject> EntrySink for T {
+    fn has_tag(&self) -> bool {
+        has_tag(self)
+    }
     fn set_odata_type(&mut self, raw: String) {
         GraphObject::set_odata_type(self, raw)
     }
@@ -75,8 +81,19 @@ impl<T: GraphObject> EntrySink for T {
     }
 }
 
+/// Whether `object` holds an `@odata.type` already: its tag, or a tag that was not a string.
+pub(crate) fn has_tag<T: GraphObject>(object: &T) -> bool {
+    object.odata_type().is_some() || object.additional_properties().contains_key(ODATA_TYPE)
+}
+
+/// The error for a second `@odata.type` in one object: an object has one type, and taking
+/// either tag would silently drop the other.
+pub(crate) fn second_tag<E: de::Error>() -> E {
+    E::duplicate_field(ODATA_TYPE)
+}
+
 /// Reads the value that belongs to `key` into `sink`: the type tag, a known property, or an
-/// additional property.
+/// additional property. A second `@odata.type` is an error.
 pub(crate) fn read_entry<'de, S: EntrySink, A: MapAccess<'de>>(
     sink: &mut S,
     key: &str,
@@ -84,6 +101,9 @@ pub(crate) fn read_entry<'de, S: EntrySink, A: MapAccess<'de>>(
 ) -> Result<(), A::Error> {
     if !sink.deserialize_property(key, map)? {
         if key == ODATA_TYPE {
+            if sink.has_tag() {
+                return Err(second_tag());
+            }
             match map.next_value::<TagValue>()? {
                 TagValue::Tag(raw) => sink.set_odata_type(raw),
                 TagValue::Other(other) => {

@@ -6,7 +6,10 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::Deserializer;
 
-use super::object::{read_entries, read_entry, EntrySink, Key, ReplayEntry, TagValue, ODATA_TYPE};
+use super::object::{
+    has_tag, read_entries, read_entry, second_tag, EntrySink, Key, ReplayEntry, TagValue,
+    ODATA_TYPE,
+};
 use super::{AdditionalProperties, GraphObject};
 
 /// An enum over a base type, every type derived from it, and an unknown-type fallback.
@@ -59,6 +62,10 @@ pub trait Polymorphic: Sized {
 struct Variant<P>(P);
 
 impl<P: Polymorphic> EntrySink for Variant<P> {
+    fn has_tag(&self) -> bool {
+        // A variant is only ever made from a tag (`from_tag`).
+        true
+    }
     fn set_odata_type(&mut self, raw: String) {
         self.0.set_odata_type(raw)
     }
@@ -122,6 +129,9 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
         // The tag later, or not at all: keys stream into the base until the tag turns up.
         while let Some(Key(key)) = map.next_key()? {
             if key == ODATA_TYPE {
+                if has_tag(&base) {
+                    return Err(second_tag());
+                }
                 match map.next_value::<TagValue>()? {
                     TagValue::Tag(raw) => {
                         let mut variant = Variant(P::from_tag(raw));

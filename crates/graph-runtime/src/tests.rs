@@ -558,3 +558,100 @@ fn an_approximated_unknown_number_is_never_silent() {
     assert!(err.to_string().starts_with("number out of range"), "{err}");
     assert_eq!(err.line(), 2, "{err}");
 }
+
+/// `AnyIdentity` as the generator writes it: `deserialize_tagged` matches the tag once and
+/// streams the rest into the variant's struct (`deserialize_tagged_object`), where the
+/// hand-written one above takes the trait's default.
+#[derive(Clone, Debug, PartialEq)]
+struct Generated(AnyIdentity);
+
+impl Polymorphic for Generated {
+    type Base = Identity;
+    fn from_base(base: Identity) -> Self {
+        Generated(AnyIdentity::from_base(base))
+    }
+    fn from_tag(raw: String) -> Self {
+        Generated(AnyIdentity::from_tag(raw))
+    }
+    fn merge_base(&mut self, base: Identity) -> AdditionalProperties {
+        self.0.merge_base(base)
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        self.0.additional_properties_mut()
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        self.0.deserialize_property(key, map)
+    }
+    fn set_odata_type(&mut self, raw: String) {
+        self.0.set_odata_type(raw)
+    }
+    fn deserialize_tagged<'de, A: MapAccess<'de>>(
+        raw: String,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        Ok(Generated(match tag_name(&raw) {
+            "microsoft.graph.identity" => {
+                AnyIdentity::Identity(deserialize_tagged_object(raw, map)?)
+            }
+            "microsoft.graph.userIdentity" => {
+                AnyIdentity::UserIdentity(deserialize_tagged_object(raw, map)?)
+            }
+            _ => AnyIdentity::Unknown(deserialize_tagged_object(raw, map)?),
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for Generated {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_polymorphic(d)
+    }
+}
+
+#[test]
+fn a_second_type_tag_is_an_error_wherever_it_is() {
+    let user = r##""@odata.type": "#microsoft.graph.userIdentity""##;
+    let email = r##""@odata.type": "#microsoft.graph.emailIdentity""##;
+    let bodies = [
+        format!("{{{user}, {email}}}"),
+        format!("{{{user}, \"id\": \"1\", {email}}}"),
+        format!("{{\"id\": \"1\", {user}, {email}}}"),
+        format!("{{\"id\": \"1\", {user}, \"x\": 1, {user}}}"),
+        format!("{{\"@odata.type\": 5, {user}}}"),
+        format!("{{\"id\": \"1\", \"@odata.type\": null, \"x\": 1, {user}}}"),
+        format!("{{{user}, \"@odata.type\": [1]}}"),
+        r#"{"@odata.type": {}, "@odata.type": false}"#.to_string(),
+    ];
+    for body in &bodies {
+        let expected = "duplicate field `@odata.type`";
+        let any = serde_json::from_str::<AnyIdentity>(body).unwrap_err();
+        assert!(any.to_string().starts_with(expected), "{body}: {any}");
+        let generated = serde_json::from_str::<Generated>(body).unwrap_err();
+        assert!(
+            generated.to_string().starts_with(expected),
+            "{body}: {generated}"
+        );
+        let plain = serde_json::from_str::<Identity>(body).unwrap_err();
+        assert!(plain.to_string().starts_with(expected), "{body}: {plain}");
+        let nested = format!("{{\"identity\": {body}}}");
+        let record = serde_json::from_str::<Record>(&nested).unwrap_err();
+        assert!(
+            record.to_string().starts_with(expected),
+            "{nested}: {record}"
+        );
+        let entity = format!("{{\"@odata.context\": \"c\", {}", &body[1..]);
+        let response = serde_json::from_str::<EntityResponse<Identity>>(&entity).unwrap_err();
+        assert!(
+            response.to_string().starts_with(expected),
+            "{entity}: {response}"
+        );
+    }
+    // One tag, string or not, is read as before.
+    let one: Generated = serde_json::from_str(&format!("{{\"id\": \"1\", {user}}}")).unwrap();
+    assert!(matches!(one.0, AnyIdentity::UserIdentity(_)));
+    let other: Identity = serde_json::from_str(r#"{"@odata.type": 5}"#).unwrap();
+    assert_eq!(other.additional_properties.get(ODATA_TYPE), Some(&json!(5)));
+}
