@@ -19,6 +19,16 @@ pub trait Polymorphic: Sized {
     /// The root of the hierarchy (e.g. `Identity`).
     type Base: GraphObject;
 
+    /// The qualified name of every variant's type, the base's included (the names
+    /// [`Polymorphic::from_tag`] and [`Polymorphic::deserialize_tagged`] match), e.g.
+    /// `["microsoft.graph.identity", "microsoft.graph.userIdentity"]`.
+    ///
+    /// Real payloads carry tags such as `#Microsoft.Graph.userIdentity`. A tag that is none of
+    /// these names exactly but is one of them ignoring ASCII case (exactly one) is dispatched as
+    /// that name, and the variant keeps the tag's own text, so it is written back as received.
+    /// The default, no names, dispatches such a tag to the unknown variant.
+    const TAG_NAMES: &'static [&'static str] = &[];
+
     /// The base variant holding `base` (no `@odata.type`, or the base's own tag).
     fn from_base(base: Self::Base) -> Self;
 
@@ -112,7 +122,16 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
         let mut base = match map.next_key::<Key>()? {
             None => return Ok(P::from_base(P::Base::default())),
             Some(Key(key)) if key == ODATA_TYPE => match map.next_value::<TagValue>()? {
-                TagValue::Tag(raw) => return P::deserialize_tagged(raw, &mut map),
+                TagValue::Tag(raw) => {
+                    return match case_variant(P::TAG_NAMES, &raw) {
+                        None => P::deserialize_tagged(raw, &mut map),
+                        Some(name) => {
+                            let mut value = P::deserialize_tagged(format!("#{name}"), &mut map)?;
+                            value.set_odata_type(raw);
+                            Ok(value)
+                        }
+                    }
+                }
                 TagValue::Other(other) => {
                     let mut base = P::Base::default();
                     GraphObject::additional_properties_mut(&mut base)
@@ -134,7 +153,14 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
                 }
                 match map.next_value::<TagValue>()? {
                     TagValue::Tag(raw) => {
-                        let mut variant = Variant(P::from_tag(raw));
+                        let mut variant = Variant(match case_variant(P::TAG_NAMES, &raw) {
+                            None => P::from_tag(raw),
+                            Some(name) => {
+                                let mut value = P::from_tag(format!("#{name}"));
+                                value.set_odata_type(raw);
+                                value
+                            }
+                        });
                         let seen = variant.0.merge_base(base);
                         replay::<P, A::Error>(&mut variant.0, seen)?;
                         read_entries(&mut variant, &mut map)?;
@@ -172,6 +198,24 @@ fn replay<P: Polymorphic, E: de::Error>(
         }
     }
     Ok(())
+}
+
+/// The known name (of `names`, a [`Polymorphic::TAG_NAMES`]) that the tag `raw` names when it
+/// differs from it only in ASCII case; `None` when it names one exactly, none, or several.
+pub(crate) fn case_variant(names: &[&'static str], raw: &str) -> Option<&'static str> {
+    let name = tag_name(raw);
+    let mut found = None;
+    for &known in names {
+        if known.len() == name.len() && known.eq_ignore_ascii_case(name) {
+            if known == name {
+                return None;
+            }
+            if found.replace(known).is_some() {
+                return None; // two known names differ only in case: do not guess
+            }
+        }
+    }
+    found
 }
 
 /// The tag without one leading `#`: the qualified name it names.

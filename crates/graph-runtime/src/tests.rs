@@ -99,6 +99,8 @@ enum AnyIdentity {
 
 impl Polymorphic for AnyIdentity {
     type Base = Identity;
+    const TAG_NAMES: &'static [&'static str] =
+        &["microsoft.graph.identity", "microsoft.graph.userIdentity"];
     fn from_base(base: Identity) -> Self {
         AnyIdentity::Identity(base)
     }
@@ -567,6 +569,7 @@ struct Generated(AnyIdentity);
 
 impl Polymorphic for Generated {
     type Base = Identity;
+    const TAG_NAMES: &'static [&'static str] = AnyIdentity::TAG_NAMES;
     fn from_base(base: Identity) -> Self {
         Generated(AnyIdentity::from_base(base))
     }
@@ -654,4 +657,47 @@ fn a_second_type_tag_is_an_error_wherever_it_is() {
     assert!(matches!(one.0, AnyIdentity::UserIdentity(_)));
     let other: Identity = serde_json::from_str(r#"{"@odata.type": 5}"#).unwrap();
     assert_eq!(other.additional_properties.get(ODATA_TYPE), Some(&json!(5)));
+}
+
+#[test]
+fn a_tag_differing_only_in_case_dispatches_to_the_known_type_and_keeps_its_text() {
+    for tag in [
+        "#Microsoft.Graph.userIdentity",
+        "#MICROSOFT.GRAPH.USERIDENTITY",
+        "microsoft.graph.useridentity",
+    ] {
+        let first = format!(r#"{{"@odata.type": "{tag}", "id": "1", "signInCount": 4}}"#);
+        let late = format!(r#"{{"id": "1", "signInCount": 4, "@odata.type": "{tag}"}}"#);
+        for body in [&first, &late] {
+            let any: AnyIdentity = serde_json::from_str(body).unwrap();
+            let generated: Generated = serde_json::from_str(body).unwrap();
+            assert_eq!(generated.0, any);
+            let AnyIdentity::UserIdentity(user) = &any else {
+                panic!("{body}: {any:?}")
+            };
+            assert_eq!(user.sign_in_count, Some(4));
+            assert_eq!(user.odata_type.as_deref(), Some(tag));
+            assert_eq!(
+                serde_json::to_value(&any).unwrap(),
+                serde_json::from_str::<Value>(body).unwrap()
+            );
+        }
+    }
+    // Only a tag that differs from exactly one known name, and only in ASCII case, is moved.
+    use crate::polymorphic::case_variant;
+    let names = AnyIdentity::TAG_NAMES;
+    assert_eq!(case_variant(names, "#microsoft.graph.userIdentity"), None);
+    assert_eq!(
+        case_variant(names, "#Microsoft.Graph.UserIdentity"),
+        Some("microsoft.graph.userIdentity")
+    );
+    assert_eq!(case_variant(names, "#microsoft.graph.userIdentityX"), None);
+    assert_eq!(case_variant(names, "#microsoft.graph.üserIdentity"), None);
+    assert_eq!(case_variant(&[], "#Microsoft.Graph.UserIdentity"), None);
+    assert_eq!(case_variant(&["a.B", "a.b"], "#A.b"), None, "ambiguous");
+    assert_eq!(case_variant(&["a.B", "a.b"], "#a.b"), None, "exact");
+    // A tag that matches no known name, whatever its case, is still unknown.
+    let robot: AnyIdentity =
+        serde_json::from_str(r##"{"@odata.type": "#Microsoft.Graph.robotIdentity"}"##).unwrap();
+    assert!(matches!(robot, AnyIdentity::Unknown(_)));
 }
