@@ -293,6 +293,19 @@ mod tests {
     }
 
     #[test]
+    fn raw_values_kept_as_their_exact_text_are_untyped_with_the_keys_inside() {
+        let body = r#"{"id":"1","big":12345678901234567890123,"nested":{"n":12345678901234567890123,"m":1}}"#;
+        let read = read_back::<KeepsEverything>(body).unwrap_or_else(|f| panic!("{f:?}"));
+        assert_eq!(
+            read.output, body,
+            "the runtime writes the numbers back exactly"
+        );
+        assert_eq!((read.typed, read.keys()), (0, 5));
+        let inner: Vec<usize> = read.untyped.iter().map(|u| u.inner).collect();
+        assert_eq!(inner, [0, 0, 2]);
+    }
+
+    #[test]
     fn typed_fields_count_and_the_output_is_serde_json_s() {
         let body = r##"{"value": [{"id": "r", "emailAddress": "a@b.c", "totalAttendanceInSeconds": 1, "role": "Presenter", "seat": {"row": 3}, "identity": {"@odata.type": "#microsoft.graph.communicationsUserIdentity", "id": "u", "tenantId": "t"}}]}"##;
         type Records = support::CollectionResponse<graph_models::v1_0::AttendanceRecord>;

@@ -10,8 +10,9 @@
 //! then each typed field, then the keys kept in `additional_properties`, each of those as a
 //! `serde_json::Value`. The value is written back through [`Tee`], a serializer that forwards
 //! every call to serde_json's (so the output text is exactly `serde_json::to_string`'s) and
-//! looks at the Rust type of each object entry's value: a `serde_json::Value` is raw JSON, so
-//! its key is untyped, and so is every key inside it; any other type (`Field<T>`, a string, a
+//! looks at the Rust type of each object entry's value: a `serde_json::Value` (or the exact text
+//! the runtime keeps beside one, a `RawValue`) is raw JSON, so its key is untyped, and so is
+//! every key inside it (counted from the value); any other type (`Field<T>`, a string, a
 //! struct, a `Vec`) is a typed field. A model that keeps everything raw reports no typed key.
 //! Instance annotations (keys holding `@`, such as `@odata.context`) are no property of any
 //! type and are not counted. One case reads as untyped although it is declared: a property
@@ -242,18 +243,40 @@ struct State {
     untyped: Vec<Untyped>,
 }
 
-/// Where the serializer is: in typed data, inside the raw value of untyped key number `n`
-/// (its keys are counted there), or inside an annotation (nothing counted).
+/// Where the serializer is: in typed data, or inside a raw value or an annotation (whose keys
+/// were counted, or are not counted, when its key was written).
 #[derive(Clone, Copy)]
 enum Mode {
     Typed,
-    Untyped(usize),
     Ignored,
 }
 
-/// Whether a value of type `V` is raw JSON. `type_name` is only compared within one build.
+/// Whether a value of type `V` is raw JSON: a `serde_json::Value`, or the exact text the
+/// runtime keeps beside one (`RawValue`, boxed or not). `type_name` is only compared within
+/// one build.
 fn is_raw<V: ?Sized>() -> bool {
-    std::any::type_name::<V>() == std::any::type_name::<Value>()
+    let name = std::any::type_name::<V>();
+    let name = name
+        .strip_prefix("alloc::boxed::Box<")
+        .and_then(|n| n.strip_suffix('>'))
+        .unwrap_or(name);
+    name == std::any::type_name::<Value>() || name == "serde_json::raw::RawValue"
+}
+
+/// The keys inside a raw value, at any depth, annotations (and what they hold) left out.
+fn keys_inside<V: Serialize + ?Sized>(value: &V) -> usize {
+    fn count(value: &Value) -> usize {
+        match value {
+            Value::Object(map) => map
+                .iter()
+                .filter(|(k, _)| !k.contains('@'))
+                .map(|(_, v)| 1 + count(v))
+                .sum(),
+            Value::Array(items) => items.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    serde_json::to_value(value).map_or(0, |v| count(&v))
 }
 
 /// A serializer that forwards every call to `inner` and counts object keys (see the module
@@ -550,28 +573,20 @@ impl<C: ser::SerializeMap> ser::SerializeMap for Compound<'_, C> {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
         let key = self.key.take().unwrap_or_default();
-        let annotation = key.contains('@');
-        let mode = {
-            let mut state = self.state.borrow_mut();
-            match self.mode {
-                Mode::Ignored => Mode::Ignored,
-                _ if annotation => Mode::Ignored,
-                Mode::Untyped(region) => {
-                    if let Some(u) = state.untyped.get_mut(region) {
-                        u.inner += 1;
-                    }
-                    Mode::Untyped(region)
-                }
-                Mode::Typed if is_raw::<T>() => {
-                    let mut path = state.path.clone();
-                    path.push(Segment::Key(key.clone()));
-                    state.untyped.push(Untyped { path, inner: 0 });
-                    Mode::Untyped(state.untyped.len() - 1)
-                }
-                Mode::Typed => {
-                    state.typed += 1;
-                    Mode::Typed
-                }
+        let mode = match self.mode {
+            Mode::Ignored => Mode::Ignored,
+            _ if key.contains('@') => Mode::Ignored,
+            Mode::Typed if is_raw::<T>() => {
+                let inner = keys_inside(value);
+                let mut state = self.state.borrow_mut();
+                let mut path = state.path.clone();
+                path.push(Segment::Key(key.clone()));
+                state.untyped.push(Untyped { path, inner });
+                Mode::Ignored
+            }
+            Mode::Typed => {
+                self.state.borrow_mut().typed += 1;
+                Mode::Typed
             }
         };
         self.state.borrow_mut().path.push(Segment::Key(key));
