@@ -221,6 +221,20 @@ impl AdditionalProperties {
         }
     }
 
+    /// Reads `key`'s value into a `T`: from its exact text when it has one (so a number reads
+    /// as it was sent), else from its `Value`.
+    pub(crate) fn read_as<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Option<Result<T, serde_json::Error>> {
+        let inner = self.inner.as_deref()?;
+        let entry = inner.entries.get(inner.position(key)?)?;
+        Some(match &entry.exact {
+            Some(exact) => serde_json::from_str(exact.get()),
+            None => T::deserialize(&entry.value),
+        })
+    }
+
     /// The exact JSON text of `key`'s value when [`AdditionalProperties::get`] holds one of its
     /// numbers only approximately; `None` when `get` is exact (or `key` is absent).
     ///

@@ -22,7 +22,7 @@ mod wire_enum;
 mod tests;
 
 pub use additional::AdditionalProperties;
-pub use envelope::{CollectionResponse, EntityResponse};
+pub use envelope::{CollectionResponse, EntityResponse, Removed, RemovedReason};
 pub use field::Field;
 pub use object::{GraphObject, ODATA_TYPE};
 pub use polymorphic::Polymorphic;

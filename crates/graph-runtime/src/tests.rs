@@ -429,6 +429,7 @@ fn collection_envelope_round_trips() {
     let (page, back) = round_trip::<CollectionResponse<Record>>(&input);
     assert_eq!(page.value.len(), 2);
     assert_eq!(page.odata_count, Some(2));
+    assert_eq!(page.odata_delta_link.as_deref(), Some("d"));
     assert_eq!(back, input);
     let missing = serde_json::from_str::<CollectionResponse<Record>>("{}").unwrap_err();
     assert!(
@@ -700,4 +701,74 @@ fn a_tag_differing_only_in_case_dispatches_to_the_known_type_and_keeps_its_text(
     let robot: AnyIdentity =
         serde_json::from_str(r##"{"@odata.type": "#Microsoft.Graph.robotIdentity"}"##).unwrap();
     assert!(matches!(robot, AnyIdentity::Unknown(_)));
+}
+
+#[test]
+fn a_null_next_link_reads_and_writes_back() {
+    let text = r#"{"@odata.nextLink":null,"value":[]}"#;
+    let page: CollectionResponse<Record> = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::to_string(&page).unwrap(), text);
+    assert!(page.additional_properties.is_empty());
+}
+
+#[test]
+fn the_delta_link_is_a_field_of_the_page() {
+    let text = r#"{"value":[],"@odata.deltaLink":"https://graph.microsoft.com/v1.0/x/delta?$deltatoken=1"}"#;
+    let page: CollectionResponse<Record> = serde_json::from_str(text).unwrap();
+    assert_eq!(page.additional_properties.get("@odata.deltaLink"), None);
+    assert_eq!(serde_json::to_string(&page).unwrap(), text);
+}
+
+#[test]
+fn removed_entries_of_a_delta_page_are_typed_and_kept_in_place() {
+    let text = concat!(
+        r##"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#x","value":["##,
+        r##"{"role":"Attendee"},"##,
+        r##"{"@odata.type":"#microsoft.graph.record","@removed":{"reason":"deleted"}},"##,
+        r##"{"role":null,"@removed":{"reason":"changed","since":12345678901234567890123}},"##,
+        r##"{"@removed":{"reason":"archived"}},{"@removed":{}},{"@removed":true}],"##,
+        r##""@odata.deltaLink":"https://graph.microsoft.com/v1.0/x/delta?$deltatoken=2"}"##
+    );
+    let page: CollectionResponse<Record> = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::to_string(&page).unwrap(), text);
+    assert_eq!(
+        page.odata_delta_link.as_deref(),
+        Some("https://graph.microsoft.com/v1.0/x/delta?$deltatoken=2")
+    );
+    let removed: Vec<_> = page.removed().map(|(i, r)| (i, r.ok())).collect();
+    let reason = |r: RemovedReason| Removed {
+        reason: Field::Present(r),
+        ..Removed::default()
+    };
+    let mut since = AdditionalProperties::new();
+    since
+        .insert_json("since", "12345678901234567890123")
+        .unwrap();
+    assert_eq!(
+        removed,
+        [
+            (1, Some(reason(RemovedReason::Deleted))),
+            (
+                2,
+                Some(Removed {
+                    reason: Field::Present(RemovedReason::Changed),
+                    additional_properties: since,
+                })
+            ),
+            (3, Some(reason(RemovedReason::Other("archived".into())))),
+            (4, Some(Removed::default())),
+            (5, None),
+        ]
+    );
+    assert!(Removed::of(&page.value[0].additional_properties).is_none());
+    // Written from code, an annotation goes where a model keeps it.
+    let mut record = Record::default();
+    record.additional_properties.insert(
+        Removed::KEY,
+        serde_json::to_value(reason(RemovedReason::Deleted)).unwrap(),
+    );
+    assert_eq!(
+        serde_json::to_string(&record).unwrap(),
+        r#"{"@removed":{"reason":"deleted"}}"#
+    );
 }
