@@ -235,14 +235,16 @@ impl AdditionalProperties {
         })
     }
 
-    /// The exact JSON text of `key`'s value when [`AdditionalProperties::get`] holds one of its
-    /// numbers only approximately; `None` when `get` is exact (or `key` is absent).
+    /// The exact JSON text of `key`'s value when writing [`AdditionalProperties::get`]'s `Value`
+    /// would not give back a number as it was sent; `None` when it would (or `key` is absent).
     ///
     /// `serde_json::Value` holds a number as an `i64`, a `u64` or an `f64`. A number none of
     /// them holds exactly (a 23-digit integer, `u64::MAX + 1`, a 30-digit decimal) reads into
     /// `get` as serde_json reads it, the nearest `f64`; its text as received (without
     /// whitespace between tokens) is kept, returned here and written back, so the number is
-    /// never changed on the way through. Parse the text into a type that holds it.
+    /// never changed on the way through. (So is the text of the rare long float that serde_json
+    /// would write in a form its own reader reads one unit off.) Parse the text into a type
+    /// that holds the number.
     pub fn exact_text(&self, key: &str) -> Option<&str> {
         let inner = self.inner.as_deref()?;
         let at = inner.position(key)?;
