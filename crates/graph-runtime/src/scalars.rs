@@ -381,8 +381,9 @@ mod with_time {
         type Error = ParseError;
 
         /// Formats as RFC 3339, keeping the offset (not converted to UTC). RFC 3339 has no room
-        /// for a year outside 0000 to 9999 or an offset with seconds (`+01:02:03`): those are
-        /// errors, not panics, and never silently moved to another instant or offset.
+        /// for a year outside 0000 to 9999, an offset with seconds (`+01:02:03`) or one of 24
+        /// hours or more (`time` allows up to 25:59:59): those are errors, not panics, and never
+        /// silently moved to another instant or offset.
         fn try_from(value: time::OffsetDateTime) -> Result<Self, ParseError> {
             value
                 .format(&Rfc3339)
@@ -552,7 +553,8 @@ mod tests {
         use time::macros::{datetime, offset};
         let seconds_in_offset = datetime!(2021-10-05 04:38:27).assume_offset(offset!(+01:02:03));
         let year_minus_one = datetime!(-0001-01-01 00:00:00 UTC);
-        for value in [seconds_in_offset, year_minus_one] {
+        let offset_of_a_day = datetime!(2021-10-05 04:38:27).assume_offset(offset!(-24:13));
+        for value in [seconds_in_offset, year_minus_one, offset_of_a_day] {
             let err = DateTimeOffset::try_from(value).unwrap_err();
             assert!(
                 err.to_string().starts_with("invalid Edm.DateTimeOffset"),
