@@ -139,8 +139,11 @@ impl<'de> TextOr<'de> for TagVisitor {
     fn visit_text<E: de::Error>(self, text: &str) -> Result<TagValue, E> {
         let parse = |e: serde_json::Error| E::custom(without_position(&e));
         match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-            // A string without escapes (every tag Graph writes) is its own text.
-            Some(plain) if !plain.contains(['\\', '"']) => Ok(TagValue::Tag(plain.to_owned())),
+            // A string without escapes (every tag Graph writes) is its own text; serde_json
+            // validated it, so a `"` inside one is always escaped.
+            Some(plain) if !plain.as_bytes().contains(&b'\\') => {
+                Ok(TagValue::Tag(plain.to_owned()))
+            }
             Some(_) => serde_json::from_str(text).map(TagValue::Tag).map_err(parse),
             None => UnknownVisitor.visit_text(text).map(TagValue::Other),
         }

@@ -202,7 +202,11 @@ fn replay<P: Polymorphic, E: de::Error>(
 
 /// The known name (of `names`, a [`Polymorphic::TAG_NAMES`]) that the tag `raw` names when it
 /// differs from it only in ASCII case; `None` when it names one exactly, none, or several.
+#[inline]
 pub(crate) fn case_variant(names: &[&'static str], raw: &str) -> Option<&'static str> {
+    if names.is_empty() {
+        return None; // generated enums without names: nothing to compare
+    }
     let name = tag_name(raw);
     let mut found = None;
     for &known in names {
