@@ -85,13 +85,14 @@ pub fn run(args: Args) -> ExitCode {
         tree.run
     } else {
         // The IR the models were generated from lets the types of web-render examples be guessed.
-        let options = match Options::from_ir_dir(&root.join(graph_pipeline::layout::IR_DIR)) {
-            Ok(options) => options,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return ExitCode::FAILURE;
-            }
-        };
+        let options =
+            match Options::from_ir_dir(&root.join(graph_pipeline::layout::CORRECTED_IR_DIR)) {
+                Ok(options) => options,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::FAILURE;
+                }
+            };
         check_docs(&args.docs, &options)
     };
     print_run(&run, args.verbose);
