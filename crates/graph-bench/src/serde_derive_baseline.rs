@@ -15,41 +15,18 @@
 //!   `serde_json::Value` for `Edm.Untyped` and for types no page defines.
 //!
 //! Nothing else: no polymorphic dispatch (a field of an abstract type is its base struct), no
-//! absent/null distinction, no unknown-property storage, no docs. Names are unique per module:
-//! heck's case conversion, then the first free number on a collision (`Foo2`, `field_2`).
+//! absent/null distinction, no unknown-property storage, no docs. Names are graph-codegen's
+//! (`graph_codegen::naming`), made unique per module with the first free number on a collision
+//! (`Foo2`, `field_2`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use graph_ir::{Primitive, Property, Schema, TypeRef};
-use heck::{ToSnakeCase, ToUpperCamelCase};
-
-/// Keywords that can be raw identifiers (`r#type`).
-const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// Keywords that cannot be raw identifiers; they get a trailing underscore.
-const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
-
-/// Names the generated module uses unqualified; a type named so gets a `Type` suffix.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Box",
-    "Deserialize",
-    "None",
-    "Option",
-    "Self",
-    "Serialize",
-    "Some",
-    "String",
-    "Vec",
-];
+use graph_codegen::naming::{field_name, type_name, variant_name};
+use graph_ir::{Primitive, Schema, TypeRef};
+use graph_pipeline::layout::module_name;
 
 /// The package name of the generated crate.
 pub const PACKAGE_NAME: &str = "graph-models-serde-derive";
@@ -86,16 +63,6 @@ pub fn write_crate(out: &Path, files: &BTreeMap<PathBuf, String>) -> io::Result<
         std::fs::write(path, text)?;
     }
     Ok(())
-}
-
-/// The module name of a version: `v1.0` -> `v1_0`, `beta` -> `beta`.
-pub fn module_name(version: &str) -> String {
-    let name = identifier(&version.to_snake_case(), '_');
-    if name.is_empty() {
-        "version".to_string()
-    } else {
-        name
-    }
 }
 
 fn cargo_toml() -> String {
@@ -136,7 +103,7 @@ pub fn module_source(schema: &Schema) -> String {
         items.insert(name, Item::Enum(rust));
     }
 
-    let mut out = String::from("use serde::{Deserialize, Serialize};\n");
+    let mut out = String::new();
     // Inline enums, named once per declaring type and property.
     let mut inline: BTreeMap<(&str, &str), String> = BTreeMap::new();
     let mut inline_enums = String::new();
@@ -144,15 +111,15 @@ pub fn module_source(schema: &Schema) -> String {
         let Some(Item::Struct(rust)) = items.get(qualified.as_str()) else {
             continue;
         };
-        out.push_str("\n#[derive(Debug, Clone, Serialize, Deserialize)]\n");
+        out.push_str(DERIVES);
         writeln!(out, "pub struct {rust} {{").unwrap();
         let mut wires = BTreeSet::new();
         let mut fields = BTreeSet::new();
-        for (owner, property) in properties_with_owner(schema, qualified) {
+        for (owner, property) in schema.properties_with_owner(qualified) {
             if !wires.insert(property.name.as_str()) {
                 continue;
             }
-            let ty = if is_inline_enum(property) {
+            let ty = if property.is_inline_enum() {
                 let name = inline
                     .entry((owner, property.name.as_str()))
                     .or_insert_with(|| {
@@ -178,7 +145,7 @@ pub fn module_source(schema: &Schema) -> String {
             };
             let field = claim(&mut fields, field_name(&property.name), "_");
             writeln!(out, "    #[serde(rename = {:?})]", property.name).unwrap();
-            writeln!(out, "    pub {}: Option<{ty}>,", raw(&field)).unwrap();
+            writeln!(out, "    pub {field}: Option<{ty}>,").unwrap();
         }
         out.push_str("}\n");
     }
@@ -193,24 +160,13 @@ pub fn module_source(schema: &Schema) -> String {
     out
 }
 
-/// Every property of `qualified` with the type that declares it, inherited ones first.
-fn properties_with_owner<'a>(schema: &'a Schema, qualified: &str) -> Vec<(&'a str, &'a Property)> {
-    let mut chain = schema.ancestors(qualified);
-    chain.reverse();
-    chain
-        .into_iter()
-        .chain(schema.types.get(qualified))
-        .flat_map(|t| t.properties.iter().map(move |p| (t.name.as_str(), p)))
-        .collect()
-}
-
-fn is_inline_enum(property: &Property) -> bool {
-    !property.enum_members.is_empty() && property.ty.element_name() == "Edm.String"
-}
+/// The derives of every item. serde's traits are named by path, so a Graph type may be called
+/// `Serialize`; graph-codegen's names avoid the std names the baseline uses (`Box`, `Vec`, ...).
+const DERIVES: &str = "\n#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]\n";
 
 /// Appends one serde enum with a catch-all `Unknown` variant.
 fn enum_source(out: &mut String, rust: &str, members: &[&str]) {
-    out.push_str("\n#[derive(Debug, Clone, Serialize, Deserialize)]\n");
+    out.push_str(DERIVES);
     writeln!(out, "pub enum {rust} {{").unwrap();
     let mut variants = BTreeSet::new();
     let mut wires = BTreeSet::new();
@@ -289,88 +245,10 @@ fn claim(taken: &mut BTreeSet<String>, wanted: String, sep: &str) -> String {
     name
 }
 
-/// `microsoft.graph.callRecords.session` -> `CallRecordsSession`.
-fn type_name(qualified: &str) -> String {
-    let local = qualified
-        .strip_prefix("microsoft.graph.")
-        .unwrap_or(qualified);
-    let joined: String = local.split('.').map(|s| s.to_upper_camel_case()).collect();
-    let name = upper_camel(&joined, "Type");
-    if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
-        format!("{name}Type")
-    } else {
-        name
-    }
-}
-
-/// `aadUser` -> `AadUser`.
-fn variant_name(wire: &str) -> String {
-    let name = upper_camel(&wire.to_upper_camel_case(), "Member");
-    if name == "Self" {
-        "SelfValue".to_string()
-    } else {
-        name
-    }
-}
-
-fn upper_camel(converted: &str, if_empty: &str) -> String {
-    let name = identifier(converted, '_');
-    if name.is_empty() {
-        if_empty.to_string()
-    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{name}")
-    } else {
-        name
-    }
-}
-
-/// `totalAttendanceInSeconds` -> `total_attendance_in_seconds`; keywords are handled by [`raw`].
-fn field_name(wire: &str) -> String {
-    let name = identifier(&wire.to_snake_case(), '_');
-    if name.is_empty() {
-        "property".to_string()
-    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("v_{name}")
-    } else if NON_RAW_KEYWORDS.contains(&name.as_str()) {
-        format!("{name}_")
-    } else {
-        name
-    }
-}
-
-/// A field name as written: keywords as raw identifiers.
-fn raw(field: &str) -> String {
-    if RAW_KEYWORDS.contains(&field) {
-        format!("r#{field}")
-    } else {
-        field.to_string()
-    }
-}
-
-/// ASCII letters, digits and underscores only; anything else becomes `replacement` (runs and
-/// ends trimmed).
-fn identifier(text: &str, replacement: char) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(replacement) {
-            out.push(replacement);
-        }
-    }
-    while out.ends_with(replacement) && out.len() > 1 {
-        out.pop();
-    }
-    if out.chars().all(|c| c == '_') {
-        out.clear();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use graph_ir::{EnumDef, EnumMember, TypeDef};
+    use graph_ir::{EnumDef, EnumMember, Property, TypeDef};
 
     fn property(name: &str, ty: &str) -> Property {
         Property {
@@ -387,13 +265,11 @@ mod tests {
             "CallRecordsSession"
         );
         assert_eq!(type_name("microsoft.graph.string"), "StringType");
-        assert_eq!(field_name("type"), "type");
-        assert_eq!(raw("type"), "r#type");
+        assert_eq!(field_name("type"), "r#type");
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("@odata.type"), "odata_type");
         assert_eq!(field_name("1080p"), "v_1080p");
         assert_eq!(variant_name("1080p"), "V1080p");
-        assert_eq!(variant_name("--"), "Member");
         let mut taken = BTreeSet::new();
         assert_eq!(claim(&mut taken, "Foo".into(), ""), "Foo");
         assert_eq!(claim(&mut taken, "Foo".into(), ""), "Foo2");

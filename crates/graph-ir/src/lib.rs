@@ -100,12 +100,20 @@ impl Schema {
 
     /// All properties of a type, inherited ones first (root base first), then its own.
     pub fn all_properties(&self, qualified_name: &str) -> Vec<&Property> {
+        self.properties_with_owner(qualified_name)
+            .into_iter()
+            .map(|(_, property)| property)
+            .collect()
+    }
+
+    /// [`Schema::all_properties`], each with the qualified name of the type that declares it.
+    pub fn properties_with_owner(&self, qualified_name: &str) -> Vec<(&str, &Property)> {
         let mut chain = self.ancestors(qualified_name);
         chain.reverse();
         chain
             .into_iter()
             .chain(self.types.get(qualified_name))
-            .flat_map(|t| t.properties.iter())
+            .flat_map(|t| t.properties.iter().map(move |p| (t.name.as_str(), p)))
             .collect()
     }
 }
@@ -216,6 +224,14 @@ pub struct Property {
     pub description: String,
     /// Where the property is defined (table row, or JSON key when only the JSON block has it).
     pub source: Source,
+}
+
+impl Property {
+    /// A string property (or collection of strings) whose page lists its values: the models
+    /// give it an enum of its own.
+    pub fn is_inline_enum(&self) -> bool {
+        !self.enum_members.is_empty() && self.ty.element_name() == "Edm.String"
+    }
 }
 
 /// An enumeration type.

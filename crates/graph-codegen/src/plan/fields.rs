@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use graph_ir::{Property, Schema, Source, TypeRef};
+use graph_ir::{Property, Source, TypeRef};
 
 use super::enums::Member;
 use super::{EnumOrigin, FieldPlan, NameAndDoc, Planner, ADDITIONAL_FIELD, ODATA_TYPE_FIELD};
@@ -22,13 +22,13 @@ impl<'s> Planner<'s> {
         for qualified in &qualified_names {
             let mut fields: Vec<FieldPlan> = Vec::new();
             let mut seen_wire = BTreeSet::new();
-            for (declaring, property) in properties_with_owner(schema, qualified) {
+            for (declaring, property) in schema.properties_with_owner(qualified) {
                 // Pages often repeat inherited properties; the base's declaration wins so that a
                 // field has one type across the whole hierarchy.
                 if !seen_wire.insert(property.name.clone()) {
                     continue;
                 }
-                let ty = if is_inline_enum(property) {
+                let ty = if property.is_inline_enum() {
                     self.inline_enum_type(declaring, property)
                 } else {
                     self.reference_type(qualified, property)
@@ -219,23 +219,6 @@ impl<'s> Planner<'s> {
             taken.insert(fields[i].rust.clone(), Some(i));
         }
     }
-}
-
-/// Every property of `qualified` with the qualified name of the type declaring it, root base
-/// first.
-fn properties_with_owner<'s>(schema: &'s Schema, qualified: &str) -> Vec<(&'s str, &'s Property)> {
-    let mut chain = schema.ancestors(qualified);
-    chain.reverse();
-    chain
-        .into_iter()
-        .chain(schema.types.get(qualified))
-        .flat_map(|t| t.properties.iter().map(move |p| (t.name.as_str(), p)))
-        .collect()
-}
-
-/// A string property whose page lists its values: it gets an enum of its own.
-fn is_inline_enum(property: &Property) -> bool {
-    !property.enum_members.is_empty() && property.ty.element().as_str() == "Edm.String"
 }
 
 #[cfg(test)]
