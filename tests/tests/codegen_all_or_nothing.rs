@@ -1,6 +1,8 @@
 //! Codegen writes all or nothing: a docs tree with one broken page leaves every file under
 //! the output root exactly as it was, while the same tree without that page does write.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -96,12 +98,7 @@ fn a_broken_page_changes_nothing_under_the_output_root() {
 
     docs_tree(&docs, true);
     let generation = generate(&manifest, &docs).expect("the tree has a v1.0 segment");
-    let errors: Vec<String> = generation
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = common::errors(&generation.diagnostics);
     assert!(!errors.is_empty(), "the broken page must give an error");
     assert!(
         write_if_clean(&out, &generation, false).unwrap().is_none(),
@@ -117,12 +114,7 @@ fn a_broken_page_changes_nothing_under_the_output_root() {
     fs::remove_dir_all(&docs).unwrap();
     docs_tree(&docs, false);
     let generation = generate(&manifest, &docs).unwrap();
-    let errors: Vec<String> = generation
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = common::errors(&generation.diagnostics);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     let outcome = write_if_clean(&out, &generation, false)
         .unwrap()

@@ -3,6 +3,8 @@
 //! models, a stale one is a warning, and a bad one is an error that stops codegen; the IR of
 //! the pages stays theirs, the corrected IR is written beside it.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -63,12 +65,7 @@ fn copy_tree(dir: &Path, corrections: Option<&str>) {
 fn applied_entries_are_notes_stale_ones_warnings_and_the_models_follow() {
     let tree = tree();
     let generation = generate(&tree.join("manifest.toml"), &tree).unwrap();
-    let errors: Vec<String> = generation
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = common::errors(&generation.diagnostics);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 
     let text = fs::read_to_string(tree.join("corrections.toml")).unwrap();

@@ -1,16 +1,13 @@
 //! Docs examples through the models: the seeds, the upstream focus pages and the hand-written
 //! pages under `tests/pages/` each give exactly the verdicts and messages pinned here.
 
+mod common;
+
+use common::workspace_root;
+
 use std::path::{Path, PathBuf};
 
 use graph_conformance::{check_docs, Checked, Options, Run, Severity, Verdict};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate lives one level below the workspace root")
-        .to_path_buf()
-}
 
 /// `<workspace root>/../shared`, or `None` (with a printed reason) when it is absent.
 fn shared() -> Option<PathBuf> {

@@ -6,19 +6,14 @@
 //! The generated crates build in the dev profile into `target/whole-docs` (the target
 //! directory `whole_docs.rs` uses), so serde is built once for both.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::workspace_root;
 
 use graph_conformance::whole_tree::check_docs_all;
 use graph_conformance::{check_docs, Options, Verdict};
 use graph_pipeline::examples_all::BuildOptions;
 use graph_pipeline::whole::RuntimeDependency;
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate lives one level below the workspace root")
-        .to_path_buf()
-}
 
 #[test]
 fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {

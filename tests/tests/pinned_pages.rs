@@ -4,6 +4,10 @@
 //! the upstream pages they were written from (but for deliberate fixes), and their `openType`
 //! is the service's.
 
+mod common;
+
+use common::workspace_root;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -13,24 +17,12 @@ use graph_pipeline::curated::{self, generate};
 use graph_pipeline::layout::{CORRECTED_IR_DIR, MANIFEST, PINNED_DOCS};
 use graph_pipeline::sync;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate lives one level below the workspace root")
-        .to_path_buf()
-}
-
 /// The committed IR and models must be what the pinned pages produce.
 #[test]
 fn generated_files_are_fresh() {
     let root = workspace_root();
     let generation = generate(&root.join(MANIFEST), &root.join(PINNED_DOCS)).unwrap();
-    let errors: Vec<String> = generation
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = common::errors(&generation.diagnostics);
     assert!(
         errors.is_empty(),
         "the pinned pages have errors:\n{}",

@@ -5,18 +5,15 @@
 //! The generated crates are checked with `cargo` in a scratch directory, sharing one target
 //! directory under the workspace's (`target/whole-docs`) so serde is built once.
 
+mod common;
+
+use common::workspace_root;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use graph_pipeline::whole::{generate, write, RuntimeDependency, WholeCrate};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate lives one level below the workspace root")
-        .to_path_buf()
-}
 
 /// A fresh scratch directory for a generated crate.
 fn scratch(name: &str) -> PathBuf {
@@ -34,20 +31,15 @@ fn generate_into(docs: &Path, name: &str) -> (WholeCrate, PathBuf) {
         &RuntimeDependency::path_in_checkout(&workspace_root()),
     )
     .expect("the docs tree has pages");
-    assert!(!whole.failed, "generation failed: {:#?}", errors(&whole));
+    assert!(
+        !whole.failed,
+        "generation failed: {:#?}",
+        common::errors(&whole.diagnostics)
+    );
     let out = scratch(name);
     write(&out, &whole.files, false).unwrap();
     std::fs::copy(workspace_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
     (whole, out)
-}
-
-fn errors(whole: &WholeCrate) -> Vec<String> {
-    whole
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect()
 }
 
 /// `cargo <args>` in `dir` with the shared target directory; stdout on success.
