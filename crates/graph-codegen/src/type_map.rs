@@ -53,6 +53,16 @@ impl RustType {
         }
     }
 
+    /// The generated type this holds, by value or through `Vec` and `Box`, if any: what a
+    /// field's feature gate depends on.
+    pub fn generated_name(&self) -> Option<&str> {
+        match self {
+            RustType::Generated(name) => Some(name),
+            RustType::Vec(inner) | RustType::Boxed(inner) => inner.generated_name(),
+            RustType::Primitive(_) | RustType::Json => None,
+        }
+    }
+
     /// Whether this is a `Box`.
     pub fn is_boxed(&self) -> bool {
         matches!(self, RustType::Boxed(_))
@@ -122,5 +132,7 @@ mod tests {
         assert_eq!(boxed.by_value_target(), Some("A"));
         let vec = RustType::Vec(Box::new(RustType::Generated("A".into())));
         assert_eq!(vec.by_value_target(), None);
+        assert_eq!(vec.generated_name(), Some("A"));
+        assert_eq!(RustType::Json.generated_name(), None);
     }
 }

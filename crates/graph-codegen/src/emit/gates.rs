@@ -9,7 +9,6 @@ use quote::quote;
 
 use crate::features::ItemFeatures;
 use crate::plan::{EnumOrigin, FieldPlan, Plan};
-use crate::type_map::RustType;
 
 /// Each generated item's feature, by Rust name; empty when the crate has no features.
 #[derive(Default)]
@@ -75,16 +74,19 @@ impl Gates {
 
     /// The gate of field `field` of struct (or `Any*` enum) `owner`.
     pub fn field(&self, owner: &str, field: &FieldPlan) -> Option<TokenStream> {
-        generated_name(&field.ty).and_then(|target| self.reference(owner, target))
+        field
+            .ty
+            .generated_name()
+            .and_then(|target| self.reference(owner, target))
     }
 }
 
-/// The generated type a field's value is (through `Vec` and `Box`), if any.
-fn generated_name(ty: &RustType) -> Option<&str> {
-    match ty {
-        RustType::Generated(name) => Some(name),
-        RustType::Vec(inner) | RustType::Boxed(inner) => generated_name(inner),
-        RustType::Primitive(_) | RustType::Json => None,
+/// `statement` under `gate`: `#[cfg]` on an expression statement is unstable, on a block it is
+/// not, so a gated statement is a block.
+pub fn statement(gate: Option<TokenStream>, statement: TokenStream) -> TokenStream {
+    match gate {
+        Some(gate) => quote!(#gate { #statement }),
+        None => statement,
     }
 }
 

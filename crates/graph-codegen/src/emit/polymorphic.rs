@@ -4,7 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{quote, ToTokens};
 
 use crate::docs::doc_attrs;
-use crate::emit::gates::Gates;
+use crate::emit::gates::{self, Gates};
 use crate::emit::structs::field_doc;
 use crate::naming::ident;
 use crate::plan::{FieldPlan, PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
@@ -102,11 +102,7 @@ impl ToTokens for PolymorphicEmitter<'_> {
             let moves = base_fields.iter().map(|f| {
                 let field = ident(&f.rust);
                 let gate = self.gates.field(&plan.rust, f);
-                // `#[cfg]` on an assignment is unstable; on a block it is not.
-                match gate {
-                    Some(gate) => quote!(#gate { variant.#field = base.#field; }),
-                    None => quote!(variant.#field = base.#field;),
-                }
+                gates::statement(gate, quote!(variant.#field = base.#field;))
             });
             let moves = quote!({ #(#moves)* });
             let arms = self.arms(|_| moves.clone());

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use crate::docs::{doc_attrs, paragraph};
-use crate::emit::gates::Gates;
+use crate::emit::gates::{self, Gates};
 use crate::naming::ident;
 use crate::plan::{FieldPlan, StructPlan};
 
@@ -46,11 +46,7 @@ impl ToTokens for StructEmitter<'_> {
             } else {
                 quote!(support::write_option(map, #wire, &self.#rust)?;)
             };
-            // `#[cfg]` on an expression statement is unstable; on a block it is not.
-            match gate(field) {
-                Some(gate) => quote!(#gate { #write }),
-                None => write,
-            }
+            gates::statement(gate(field), write)
         });
         // A type with no properties of its own (an open type such as detailsInfo) keeps
         // everything in `additional_properties`; its impls must not name unused parameters.
