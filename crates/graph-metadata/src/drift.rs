@@ -741,7 +741,7 @@ impl<'a> Comparison<'a> {
                 codes::DRIFT_COLLECTION
             } else if de.eq_ignore_ascii_case(me) {
                 codes::DRIFT_REFERENCE_CASE
-            } else if de == "Edm.String" && !p.enum_members.is_empty() && m_enum {
+            } else if p.is_inline_enum() && m_enum {
                 codes::DRIFT_INLINE_ENUM
             } else {
                 codes::DRIFT_PROPERTY_TYPE
