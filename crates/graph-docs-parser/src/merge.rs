@@ -1,5 +1,5 @@
 //! Merges a type's table rows and JSON block keys into one property list: the table's type
-//! where it is more precise, the JSON's inline enum members and collection shape kept, and a
+//! where it is more precise, the JSON's inline enum members and one-value-or-list shape kept, and a
 //! warning naming both sides for every disagreement.
 
 use std::collections::HashMap;
@@ -191,9 +191,17 @@ fn merge_one(draft: &mut Draft, key: &JsonProperty, namespace: &str, report: &mu
     } else {
         json.element.clone()
     };
+    // One value or a list is the block's to say when it shows a value: an array or a scalar is
+    // evidence no translation or stale cell changes (on the 2021 v1.0 tree every cell that
+    // disagrees with its block on this is wrong by the service metadata).
+    let collection = if json.precision() > 0 {
+        json.collection
+    } else {
+        table.collection || json.collection
+    };
     let merged = DocType {
         element,
-        collection: table.collection || json.collection,
+        collection,
     };
     let agree = same_element && table.collection == json.collection;
     let quiet_hint = key.placeholder.literal && table.precision() > 0;
