@@ -11,7 +11,7 @@ mod common;
 use common::workspace_root;
 
 use graph_conformance::whole_tree::check_docs_all;
-use graph_conformance::{check_docs, Options, Verdict};
+use graph_conformance::{check_docs, Options, UntypedCause, Verdict};
 use graph_pipeline::examples_all::BuildOptions;
 use graph_pipeline::whole::RuntimeDependency;
 
@@ -37,8 +37,8 @@ fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {
     let run = &tree.run;
     assert_eq!(
         run.summary_line(),
-        "examples 3, round-tripped 2, invalid JSON 0, failed 1, skipped 0; \
-         keys typed 14 of 19 (73.6 %), examples fully typed 1"
+        "examples 4, round-tripped 3, invalid JSON 0, failed 1, skipped 0; \
+         keys typed 15 of 22 (68.1 %), examples fully typed 1"
     );
 
     // The failure is reported as against the curated models: path, message, page position.
@@ -61,6 +61,35 @@ fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {
             ("microsoft.graph.widget", "undeclaredTop", 1, 3),
             ("microsoft.graph.part", "colour", 1, 1),
             ("microsoft.graph.part", "finish", 1, 1),
+            ("microsoft.graph.widget", "Name", 1, 1),
+            ("microsoft.graph.widget", "sparkle", 1, 1),
+        ]
+    );
+    // Each with its cause, the page read again for the keys no type declares; none is a
+    // defect of the parser or the generator.
+    let cause = |t: &str, k: &str| coverage.causes[&(t.to_string(), k.to_string())].clone();
+    assert_eq!(
+        cause("microsoft.graph.widget", "undeclaredTop"),
+        UntypedCause::NotOnItsPage
+    );
+    assert_eq!(
+        cause("microsoft.graph.part", "colour"),
+        UntypedCause::NotOnItsPage
+    );
+    assert_eq!(
+        cause("microsoft.graph.widget", "Name"),
+        UntypedCause::OtherCase("name".into())
+    );
+    assert_eq!(
+        cause("microsoft.graph.widget", "sparkle"),
+        UntypedCause::OnADerivedType("microsoft.graph.specialWidget".into())
+    );
+    assert_eq!(
+        coverage.by_cause(),
+        [
+            ("not on its type's page", 5),
+            ("declared by a derived type the example does not name", 1),
+            ("declared in another case", 1),
         ]
     );
     let first = &run.examples[0];
@@ -79,7 +108,7 @@ fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {
     let curated = check_docs(&docs, &Options::default());
     assert_eq!(
         curated.summary_line(),
-        "examples 3, round-tripped 0, invalid JSON 0, failed 0, skipped 3; \
+        "examples 4, round-tripped 0, invalid JSON 0, failed 0, skipped 4; \
          keys typed 0 of 0 (- %), examples fully typed 0"
     );
 

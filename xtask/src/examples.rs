@@ -87,7 +87,10 @@ pub fn run(args: Args) -> ExitCode {
         // The IR the models were generated from lets the types of web-render examples be guessed.
         let options =
             match Options::from_ir_dir(&root.join(graph_pipeline::layout::CORRECTED_IR_DIR)) {
-                Ok(options) => options,
+                Ok(options) => Options {
+                    pages_root: Some(root.join(graph_pipeline::layout::PINNED_DOCS)),
+                    ..options
+                },
                 Err(message) => {
                     eprintln!("error: {message}");
                     return ExitCode::FAILURE;
@@ -135,8 +138,21 @@ fn print_run(run: &Run, verbose: bool) {
             "untyped keys (Graph type, key: times kept untyped, keys counted with those inside):"
         );
         for (graph_type, key, times, keys) in coverage.untyped_by_count() {
-            println!("  {graph_type} {key}: {times} ({keys} keys)");
+            let cause = coverage
+                .causes
+                .get(&(graph_type.to_string(), key.to_string()))
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            println!("  {graph_type} {key}: {times} ({keys} keys): {cause}");
         }
+    }
+    if !coverage.untyped.is_empty() {
+        let causes: Vec<String> = coverage
+            .by_cause()
+            .into_iter()
+            .map(|(label, keys)| format!("{label} {keys}"))
+            .collect();
+        println!("untyped keys by cause: {}", causes.join(", "));
     }
     println!("{}", run.summary_line());
 }

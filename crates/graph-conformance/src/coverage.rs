@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::Path;
 
 use graph_ir::Schema;
 use serde_json::Value;
@@ -34,6 +35,77 @@ pub struct UntypedKey {
     pub path: String,
     /// Keys it accounts for: itself and every key inside its value.
     pub keys: usize,
+    /// Why the models did not type it, told from the schema and the type's page.
+    pub cause: UntypedCause,
+}
+
+/// Why a key was kept untyped. Only [`UntypedCause::Declared`] and
+/// [`UntypedCause::OnThePageNotRead`] are defects of the product; the others are the example
+/// disagreeing with the pages.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UntypedCause {
+    /// The holding type and its bases declare the key: the models should have typed it.
+    Declared,
+    /// The key is a name cell or JSON key on the page of the holding type (or one of its
+    /// bases), but the schema lost it: a parser defect.
+    OnThePageNotRead(String),
+    /// A type derived from the holding type declares it (the first such type); the example
+    /// names no `@odata.type` that would pick it.
+    OnADerivedType(String),
+    /// The holding type declares it in another case (`shortDescription` for
+    /// `shortdescription`): the example misspells it.
+    OtherCase(String),
+    /// An open type that does not declare the key: a dynamic property, kept by design.
+    OpenTypeKey,
+    /// Absent from the page that defines the holding type and from its bases' pages (each
+    /// page read again when the pages are at hand, see [`crate::Options::pages_root`]).
+    NotOnItsPage,
+    /// The holding type is not in the schema (a type no page defines, or a path the schema
+    /// cannot follow).
+    TypeUnknown,
+}
+
+impl UntypedCause {
+    /// Whether the cause is the product's fault, not the docs'.
+    pub fn is_defect(&self) -> bool {
+        matches!(
+            self,
+            UntypedCause::Declared | UntypedCause::OnThePageNotRead(_)
+        )
+    }
+
+    /// A short label for reports, without the type it names.
+    pub fn label(&self) -> &'static str {
+        match self {
+            UntypedCause::Declared => "declared by its type (defect)",
+            UntypedCause::OnThePageNotRead(_) => "on its type's page, not read (defect)",
+            UntypedCause::OnADerivedType(_) => {
+                "declared by a derived type the example does not name"
+            }
+            UntypedCause::OtherCase(_) => "declared in another case",
+            UntypedCause::OpenTypeKey => "dynamic key of an open type",
+            UntypedCause::NotOnItsPage => "not on its type's page",
+            UntypedCause::TypeUnknown => "type not in the schema",
+        }
+    }
+}
+
+impl fmt::Display for UntypedCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UntypedCause::OnThePageNotRead(page) => {
+                write!(f, "on its type's page {page}, not read (defect)")
+            }
+            UntypedCause::OnADerivedType(name) => {
+                write!(
+                    f,
+                    "declared by derived type {name}; the example names no @odata.type"
+                )
+            }
+            UntypedCause::OtherCase(name) => write!(f, "declared as `{name}`"),
+            other => f.write_str(other.label()),
+        }
+    }
 }
 
 impl KeyCoverage {
@@ -50,6 +122,7 @@ pub(crate) fn of(
     type_name: &str,
     input: &Value,
     schema: Option<&Schema>,
+    pages: Option<&Path>,
 ) -> KeyCoverage {
     let untyped = read
         .untyped
@@ -59,11 +132,17 @@ pub(crate) fn of(
                 Some(Segment::Key(key)) => key.clone(),
                 _ => String::new(),
             };
+            let graph_type = schema.and_then(|s| holder_type(s, type_name, input, &u.path));
+            let cause = match (schema, &graph_type) {
+                (Some(schema), Some(holder)) => cause(schema, holder, &key, pages),
+                _ => UntypedCause::TypeUnknown,
+            };
             UntypedKey {
-                graph_type: schema.and_then(|s| holder_type(s, type_name, input, &u.path)),
+                graph_type,
                 key,
                 path: shown_path(&u.path),
                 keys: 1 + u.inner,
+                cause,
             }
         })
         .collect();
@@ -136,6 +215,63 @@ fn holder_type(
     }
 }
 
+/// Why `key` of an object of type `holder` was not typed; `pages` is the directory the
+/// schema's source paths are relative to, when the pages are at hand.
+fn cause(schema: &Schema, holder: &str, key: &str, pages: Option<&Path>) -> UntypedCause {
+    if schema.type_def(holder).is_none() {
+        return UntypedCause::TypeUnknown;
+    }
+    let own = schema.all_properties(holder);
+    if own.iter().any(|p| p.name == key) {
+        return UntypedCause::Declared;
+    }
+    if let Some(p) = own.iter().find(|p| p.name.eq_ignore_ascii_case(key)) {
+        return UntypedCause::OtherCase(p.name.clone());
+    }
+    if let Some(derived) = schema
+        .descendants(holder)
+        .into_iter()
+        .find(|t| t.properties.iter().any(|p| p.name == key))
+    {
+        return UntypedCause::OnADerivedType(derived.name.clone());
+    }
+    if let Some(pages) = pages {
+        let chain = schema
+            .ancestors(holder)
+            .into_iter()
+            .chain(schema.type_def(holder));
+        for page in chain.map(|t| &t.source.file).filter(|f| !f.is_empty()) {
+            if let Ok(text) = std::fs::read_to_string(pages.join(page)) {
+                if names_key(&text, key) {
+                    return UntypedCause::OnThePageNotRead(page.clone());
+                }
+            }
+        }
+    }
+    if schema.type_def(holder).is_some_and(|t| t.open) {
+        UntypedCause::OpenTypeKey
+    } else {
+        UntypedCause::NotOnItsPage
+    }
+}
+
+/// Whether a page names `key` the way a property is named: a table row's first cell
+/// (`| key |`, in backticks or bold too) or a JSON key (`"key":`).
+fn names_key(page: &str, key: &str) -> bool {
+    let json_key = format!("\"{key}\"");
+    page.lines().any(|line| {
+        let line = line.trim();
+        if let Some(at) = line.find(&json_key) {
+            if line[at + json_key.len()..].trim_start().starts_with(':') {
+                return true;
+            }
+        }
+        line.strip_prefix('|')
+            .and_then(|rest| rest.split('|').next())
+            .is_some_and(|cell| cell.trim().trim_matches(['`', '*', '_']) == key)
+    })
+}
+
 /// Typed coverage over the examples that round-tripped.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CoverageSummary {
@@ -150,6 +286,8 @@ pub struct CoverageSummary {
     /// Per Graph type and key: how many times it was kept untyped, and the keys it accounted
     /// for (itself and those inside its value).
     pub untyped: BTreeMap<(String, String), (usize, usize)>,
+    /// Per Graph type and key: why it was kept untyped (the first example's answer).
+    pub causes: BTreeMap<(String, String), UntypedCause>,
 }
 
 impl CoverageSummary {
@@ -172,10 +310,12 @@ impl CoverageSummary {
                     .graph_type
                     .clone()
                     .unwrap_or_else(|| "(type unknown)".to_string());
-                let entry = summary
-                    .untyped
-                    .entry((graph_type, key.key.clone()))
-                    .or_default();
+                let id = (graph_type, key.key.clone());
+                summary
+                    .causes
+                    .entry(id.clone())
+                    .or_insert_with(|| key.cause.clone());
+                let entry = summary.untyped.entry(id).or_default();
                 entry.0 += 1;
                 entry.1 += key.keys;
             }
@@ -191,6 +331,22 @@ impl CoverageSummary {
             .map(|((t, k), (times, keys))| (t.as_str(), k.as_str(), *times, *keys))
             .collect();
         list.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then(a.cmp(b)));
+        list
+    }
+
+    /// Untyped keys counted by cause (each with the keys inside it), most first; the line
+    /// `untyped keys by cause: ...` of `cargo xtask examples`.
+    pub fn by_cause(&self) -> Vec<(&'static str, usize)> {
+        let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for (id, (_, keys)) in &self.untyped {
+            let label = self
+                .causes
+                .get(id)
+                .map_or(UntypedCause::TypeUnknown.label(), UntypedCause::label);
+            *counts.entry(label).or_default() += keys;
+        }
+        let mut list: Vec<_> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         list
     }
 
@@ -269,6 +425,83 @@ mod tests {
     impl<'de> serde::Deserialize<'de> for KeepsEverything {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             support::deserialize_object(deserializer)
+        }
+    }
+
+    mod causes {
+        use std::path::Path;
+
+        use graph_ir::Schema;
+
+        use crate::coverage::{cause, names_key, UntypedCause};
+
+        const SHAPE: &str = "---\ntitle: \"shape resource type\"\ndoc_type: resourcePageType\n---\n\n# shape resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| sides | Int32 | How many sides. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.shape\", \"openType\": true } -->\n```json\n{ \"sides\": 3 }\n```\n";
+        const SQUARE: &str = "---\ntitle: \"square resource type\"\ndoc_type: resourcePageType\n---\n\n# square resource type\n\nNamespace: microsoft.graph\n\nInherits from [shape](shape.md).\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| edge | Double | The length of an edge. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.square\", \"baseType\": \"microsoft.graph.shape\" } -->\n```json\n{ \"edge\": 1.5 }\n```\n";
+
+        fn tree(dir: &Path) -> Schema {
+            let resources = dir.join("v1.0/resources");
+            std::fs::create_dir_all(&resources).unwrap();
+            std::fs::write(resources.join("shape.md"), SHAPE).unwrap();
+            std::fs::write(resources.join("square.md"), SQUARE).unwrap();
+            let mut output = graph_docs_parser::parse_tree(dir);
+            output.schemas.remove("v1.0").expect("a v1.0 schema")
+        }
+
+        #[test]
+        fn each_key_gets_the_cause_the_schema_and_the_page_give() {
+            let dir = tempfile::tempdir().unwrap();
+            let schema = tree(dir.path());
+            let pages = Some(dir.path());
+            let of = |holder: &str, key: &str| cause(&schema, holder, key, pages);
+            assert_eq!(
+                of("microsoft.graph.square", "sides"),
+                UntypedCause::Declared
+            );
+            assert_eq!(
+                of("microsoft.graph.shape", "Sides"),
+                UntypedCause::OtherCase("sides".into())
+            );
+            assert_eq!(
+                of("microsoft.graph.shape", "edge"),
+                UntypedCause::OnADerivedType("microsoft.graph.square".into())
+            );
+            // shape is open; square inherits that.
+            assert_eq!(
+                of("microsoft.graph.square", "colour"),
+                UntypedCause::OpenTypeKey
+            );
+            assert_eq!(
+                of("microsoft.graph.circle", "radius"),
+                UntypedCause::TypeUnknown
+            );
+
+            // A key the page lists but the schema lost is the parser's defect.
+            let mut lossy = schema.clone();
+            let square = lossy.types.get_mut("microsoft.graph.square").unwrap();
+            square.properties.clear();
+            square.open = false;
+            let lost = cause(&lossy, "microsoft.graph.square", "edge", pages);
+            assert_eq!(
+                lost,
+                UntypedCause::OnThePageNotRead("v1.0/resources/square.md".into())
+            );
+            assert!(lost.is_defect());
+            // Without the pages, only the schema speaks.
+            assert_eq!(
+                cause(&lossy, "microsoft.graph.square", "edge", None),
+                UntypedCause::NotOnItsPage
+            );
+        }
+
+        #[test]
+        fn a_page_names_a_key_in_a_name_cell_or_as_a_json_key_only() {
+            assert!(names_key("| `edge` | Double | x |", "edge"));
+            assert!(names_key("| **edge** | Double |", "edge"));
+            assert!(names_key("  \"edge\" : 1.5,", "edge"));
+            assert!(!names_key("The edge of the square.", "edge"));
+            assert!(!names_key("| edges | Double |", "edge"));
+            assert!(!names_key("| Double | edge |", "edge"));
+            assert!(!names_key("\"edge\" is a word here", "edge"));
         }
     }
 

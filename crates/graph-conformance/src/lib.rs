@@ -29,7 +29,7 @@ use graph_docs_parser::walk;
 pub use graph_docs_parser::ResponseExample;
 use graph_ir::Schema;
 
-pub use coverage::{CoverageSummary, KeyCoverage, UntypedKey};
+pub use coverage::{CoverageSummary, KeyCoverage, UntypedCause, UntypedKey};
 pub use infer::TypeGuesser;
 pub use probe::{Failure, Read};
 pub use round_trip::Curated;
@@ -191,6 +191,10 @@ pub struct Options {
     /// Per version, the schema the models were generated from (`schema/ir/<version>.json`):
     /// used to guess the type of web-render examples, which carry no annotation.
     pub guess_from: BTreeMap<String, Schema>,
+    /// The directory the schemas' source paths are relative to (the docs tree, or `schema/`
+    /// for the curated IR): an untyped key is looked up again on its type's page, so a key
+    /// the parser lost shows as a defect ([`UntypedCause::OnThePageNotRead`]).
+    pub pages_root: Option<PathBuf>,
 }
 
 impl Options {
@@ -208,7 +212,10 @@ impl Options {
                 serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             guess_from.insert(version.to_string(), schema);
         }
-        Ok(Options { guess_from })
+        Ok(Options {
+            guess_from,
+            pages_root: None,
+        })
     }
 }
 
@@ -269,7 +276,7 @@ pub fn check_example(
         Prepared::Done(checked) => checked,
         Prepared::Pending(pending) => {
             let result = round_trip::through_model(version, &pending.type_name, &example.body);
-            judge(pending, result, None)
+            judge(pending, result, None, None)
         }
     }
 }
@@ -372,7 +379,12 @@ fn judge_all(
             Prepared::Done(checked) => checked,
             Prepared::Pending(pending) => {
                 let schema = options.guess_from.get(&pending.checked.version);
-                judge(pending, answer.flatten(), schema)
+                judge(
+                    pending,
+                    answer.flatten(),
+                    schema,
+                    options.pages_root.as_deref(),
+                )
             }
         })
         .collect())
@@ -449,11 +461,13 @@ fn prepare(version: &str, example: &ResponseExample, guesser: Option<&TypeGuesse
 }
 
 /// The verdict on what the models made of one example. `schema` (the IR the models were
-/// generated from) names the Graph type of each untyped key.
+/// generated from) names the Graph type of each untyped key, and `pages` (the directory its
+/// source paths are relative to) lets each be looked up on its type's page.
 fn judge(
     pending: Pending,
     result: Option<Result<Read, Failure>>,
     schema: Option<&Schema>,
+    pages: Option<&Path>,
 ) -> Checked {
     let Pending {
         mut checked,
@@ -504,7 +518,7 @@ fn judge(
             return checked;
         }
     };
-    checked.coverage = Some(coverage::of(&read, &type_name, &input, schema));
+    checked.coverage = Some(coverage::of(&read, &type_name, &input, schema, pages));
     let output = read.output;
     let written: serde_json::Value = match serde_json::from_str(&output) {
         Ok(value) => value,

@@ -185,6 +185,7 @@ pub fn check_docs_all(docs: &Path, build: &BuildOptions) -> Result<TreeRun, Stri
     };
     let options = Options {
         guess_from: prepared.schemas.clone(),
+        pages_root: Some(docs.to_path_buf()),
     };
     let run = check_docs_with(docs, &options, &mut checker)?;
     Ok(TreeRun { run, prepared })
