@@ -3,11 +3,12 @@
 
 mod common;
 
-use common::workspace_root;
+use common::{one_line, workspace_root};
 
 use std::path::{Path, PathBuf};
 
-use graph_conformance::{check_docs, Checked, Options, Run, Severity, Verdict};
+use graph_conformance::{check_docs, Checked, Options, Run, Verdict};
+use graph_ir::Severity;
 
 /// `<workspace root>/../shared`, or `None` (with a printed reason) when it is absent.
 fn shared() -> Option<PathBuf> {
@@ -62,14 +63,14 @@ fn seeds_round_trip_except_the_trailing_comma_at_its_markdown_position() {
         "\n{}",
         every_problem(&run)
     );
-    let problems: Vec<String> = run.problems().map(ToString::to_string).collect();
+    let problems: Vec<String> = run.problems().map(one_line).collect();
     // Example 3 of "List attendanceRecords": the comma after externalRegistrationInformation's
     // closing brace, line 386, character 8 of the page.
     let seed = shared.join("seeds/001_e60c55f09a23828a.txt");
     assert_eq!(
         problems,
         [format!(
-            "{}:386:8: invalid JSON: trailing comma",
+            "{}:386:8: error[example-invalid-json]: invalid JSON: trailing comma",
             seed.display()
         )]
     );
@@ -151,7 +152,7 @@ fn check_page(relative: &str, expected: &[Expected]) {
                 .problems
                 .iter()
                 .map(|p| {
-                    let shown = p.to_string();
+                    let shown = one_line(p);
                     shown
                         .strip_prefix(&format!("{file}:"))
                         .unwrap_or(&shown)
@@ -185,13 +186,13 @@ fn identities_unknown_subtypes_wrong_fields_and_enums() {
             expect(
                 56,
                 Verdict::Failed,
-                &["66:22: value[0].identity.tenantId: invalid type: integer `42`, expected a string"],
+                &["66:22: error[example-not-read]: value[0].identity.tenantId: invalid type: integer `42`, expected a string"],
             ),
             // Tag after the fields: the fields are replayed into the subtype, still strict.
             expect(
                 80,
                 Verdict::Failed,
-                &["89:3: identity: userIdentityType: invalid type: sequence, expected a string enumeration value"],
+                &["89:3: error[example-not-read]: identity: userIdentityType: invalid type: sequence, expected a string enumeration value"],
             ),
             // Unknown enum values and a member after unknownFutureValue are kept.
             expect(97, Verdict::RoundTripped, &[]),
@@ -208,12 +209,12 @@ fn values_nulls_integers_timestamps_strings_and_paging() {
             expect(
                 65,
                 Verdict::Failed,
-                &["69:12: id: invalid type: null, expected a string"],
+                &["69:12: error[example-not-read]: id: invalid type: null, expected a string"],
             ),
             expect(
                 78,
                 Verdict::Failed,
-                &["89:41: attendanceRecords[0].attendanceIntervals[1].durationInSeconds: invalid value: integer `2147483648`, expected i32"],
+                &["89:41: error[example-not-read]: attendanceRecords[0].attendanceIntervals[1].durationInSeconds: invalid value: integer `2147483648`, expected i32"],
             ),
             expect(102, Verdict::RoundTripped, &[]),
             expect(128, Verdict::RoundTripped, &[]),
@@ -237,14 +238,14 @@ fn bodies_without_json_types_not_modelled_syntax_errors_and_numbers() {
             expect(
                 50,
                 Verdict::InvalidJson,
-                &["55:40: invalid JSON: trailing comma"],
+                &["55:40: error[example-invalid-json]: invalid JSON: trailing comma"],
             ),
             // The 23-digit `badge` no f64 holds comes back exactly (the runtime keeps its text,
             // issue 15); `1E2` is still respelled, the same number.
             expect(
                 66,
                 Verdict::RoundTripped,
-                &["71:17: note: seatNumber: number written back in another spelling: `1E2` -> `100.0`"],
+                &["71:17: note[example-number-spelling]: seatNumber: number written back in another spelling: `1E2` -> `100.0`"],
             ),
         ],
     );
@@ -286,7 +287,7 @@ fn timestamps_and_strings_come_back_byte_for_byte() {
     );
 }
 
-/// Every problem line of a run is `file:line:col: message` with a real position.
+/// Every problem of a run has a real position in its page, and its excerpt is that line.
 #[test]
 fn problem_positions_are_inside_the_page() {
     let pages = workspace_root().join("tests/pages");
@@ -298,6 +299,10 @@ fn problem_positions_are_inside_the_page() {
             line.is_some_and(|l| l.chars().count() + 1 >= problem.column as usize),
             "{problem} points outside its page"
         );
+        // The excerpt under the headline is that page line itself.
+        if let Some(excerpt) = &problem.source_line {
+            assert_eq!(Some(excerpt.as_str()), line, "{problem}");
+        }
         if problem.severity == Severity::Error {
             assert!(!problem.message.is_empty());
         }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::workspace_root;
+use common::{one_line, workspace_root};
 
 use graph_conformance::whole_tree::check_docs_all;
 use graph_conformance::{check_docs, Options, UntypedCause, Verdict};
@@ -42,12 +42,12 @@ fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {
     );
 
     // The failure is reported as against the curated models: path, message, page position.
-    let problems: Vec<String> = run.problems().map(ToString::to_string).collect();
+    let problems: Vec<String> = run.problems().map(one_line).collect();
     let page = docs.join("v1.0/api/widget-get.md");
     assert_eq!(
         problems,
         [format!(
-            "{}:69:15: size: invalid type: string \"big\", expected i32",
+            "{}:69:15: error[example-not-read]: size: invalid type: string \"big\", expected i32",
             page.display()
         )]
     );

@@ -3,7 +3,8 @@
 //! `graph-conformance`): the curated models, or with `--all` the models generated from DIR
 //! itself (built into `target/examples-all/`, reused across runs).
 //!
-//! Problems go to stdout as `file:line:col: message`, then the summary line
+//! Problems go to stdout as diagnostics (`error[example-not-read]: ...`, `note[...]`, with
+//! `file:line:col` and the page line), then `untyped keys by cause: ...` and the summary line
 //! `examples N, round-tripped R, invalid JSON J, failed F, skipped S; keys typed K of T (P %),
 //! examples fully typed E`.
 

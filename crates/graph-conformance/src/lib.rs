@@ -9,9 +9,11 @@
 //! - [`Run::summary_line`]: `examples N, round-tripped R, invalid JSON J, failed F, skipped S;
 //!   keys typed K of T (P %), examples fully typed E` (see [`coverage`](CoverageSummary)).
 //!
-//! Positions in every [`Problem`] point into the page (line and character column of the
-//! markdown or text file), not into the code block.
+//! Findings are [`graph_ir::Diagnostic`]s with the codes in [`codes`]; their positions point
+//! into the page (line and character column of the markdown or text file), not into the code
+//! block, and each carries the page line as its excerpt.
 
+pub mod codes;
 mod compare;
 mod coverage;
 mod infer;
@@ -27,51 +29,12 @@ use std::path::{Path, PathBuf};
 
 use graph_docs_parser::walk;
 pub use graph_docs_parser::ResponseExample;
-use graph_ir::Schema;
+use graph_ir::{Diagnostic, Schema, Severity};
 
 pub use coverage::{CoverageSummary, KeyCoverage, UntypedCause, UntypedKey};
 pub use infer::TypeGuesser;
 pub use probe::{Failure, Read};
 pub use round_trip::Curated;
-
-/// How serious a [`Problem`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// The example failed (invalid JSON, type mismatch, lost or changed value).
-    Error,
-    /// Worth knowing, but the example still round-trips (a number spelled differently).
-    Note,
-}
-
-/// One finding, located in the page.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    /// The page, as found under the docs directory (directory joined with the relative path).
-    pub file: String,
-    /// 1-based line in the page.
-    pub line: u32,
-    /// 1-based character column in the page.
-    pub column: u32,
-    /// Error or note.
-    pub severity: Severity,
-    /// What is wrong, e.g. `invalid JSON: trailing comma` or
-    /// `value[0].identity.tenantId: invalid type: integer `42`, expected a string`.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let note = match self.severity {
-            Severity::Error => "",
-            Severity::Note => "note: ",
-        };
-        write!(
-            f,
-            "{}:{}:{}: {note}{}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
 
 /// What became of one example.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,7 +66,7 @@ pub struct Checked {
     /// The outcome.
     pub verdict: Verdict,
     /// Errors (for [`Verdict::InvalidJson`] and [`Verdict::Failed`]) and notes.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
     /// Which keys landed in a typed field, when the models read the body.
     pub coverage: Option<KeyCoverage>,
 }
@@ -180,7 +143,7 @@ impl Run {
     }
 
     /// Every problem of every example, in order.
-    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
         self.examples.iter().flat_map(|c| &c.problems)
     }
 }
@@ -422,13 +385,13 @@ fn prepare(version: &str, example: &ResponseExample, guesser: Option<&TypeGuesse
         Ok(value) => value,
         Err(error) => {
             let (line, column) = position::of_syntax_error(example, &error);
-            checked.problems.push(Problem {
-                file: example.file.clone(),
-                line,
-                column,
-                severity: Severity::Error,
-                message: format!("invalid JSON: {}", probe::strip_location(&error)),
-            });
+            checked.problems.push(position::diagnostic(
+                example,
+                Severity::Error,
+                codes::EXAMPLE_INVALID_JSON,
+                (line, column),
+                format!("invalid JSON: {}", probe::strip_location(&error)),
+            ));
             checked.verdict = Verdict::InvalidJson;
             return Prepared::Done(checked);
         }
@@ -483,7 +446,7 @@ fn judge(
     // Findings about values are shown where the value starts in the page; a key the model
     // added has no place in the input, so it is shown at its closest ancestor.
     let offsets = numbers::value_offsets(&example.body);
-    let at_path = |path: &str, message: String, severity| {
+    let at_path = |path: &str, severity, code: &str, message: String| {
         let mut key = path;
         let offset = loop {
             if let Some(offset) = offsets.get(key) {
@@ -494,26 +457,20 @@ fn judge(
                 _ => break 0,
             }
         };
-        let (line, column) = position::page_position(&example, offset);
-        Problem {
-            file: example.file.clone(),
-            line,
-            column,
-            severity,
-            message,
-        }
+        let at = position::page_position(&example, offset);
+        position::diagnostic(&example, severity, code, at, message)
     };
     let read = match result {
         Ok(read) => read,
         Err(failure) => {
-            let (line, column) = position::in_page(&example, failure.line, failure.column);
-            checked.problems.push(Problem {
-                file: example.file.clone(),
-                line,
-                column,
-                severity: Severity::Error,
-                message: failure.message,
-            });
+            let at = position::in_page(&example, failure.line, failure.column);
+            checked.problems.push(position::diagnostic(
+                &example,
+                Severity::Error,
+                codes::EXAMPLE_NOT_READ,
+                at,
+                failure.message,
+            ));
             checked.verdict = Verdict::Failed;
             return checked;
         }
@@ -525,8 +482,9 @@ fn judge(
         Err(error) => {
             checked.problems.push(at_path(
                 ".",
-                format!("the model wrote invalid JSON: {error}"),
                 Severity::Error,
+                codes::EXAMPLE_WRITTEN_INVALID,
+                format!("the model wrote invalid JSON: {error}"),
             ));
             checked.verdict = Verdict::Failed;
             return checked;
@@ -535,37 +493,38 @@ fn judge(
     let differences = compare::differences(&input, &written);
     let spelling = numbers::spelling_changes(&example.body, &output);
     for change in &spelling {
-        let severity = if change.same_value {
-            Severity::Note
+        let (severity, code, what) = if change.same_value {
+            (
+                Severity::Note,
+                codes::EXAMPLE_NUMBER_SPELLING,
+                "number written back in another spelling",
+            )
         } else {
-            Severity::Error
-        };
-        let what = if change.same_value {
-            "number written back in another spelling"
-        } else {
-            "number changed"
+            (
+                Severity::Error,
+                codes::EXAMPLE_NUMBER_CHANGED,
+                "number changed",
+            )
         };
         checked.problems.push(at_path(
             &change.path,
+            severity,
+            code,
             format!(
                 "{}: {what}: `{}` -> `{}`",
                 change.path, change.before, change.after
             ),
-            severity,
         ));
     }
     for difference in differences {
         checked.problems.push(at_path(
             difference.path(),
-            difference.to_string(),
             Severity::Error,
+            codes::EXAMPLE_VALUE_CHANGED,
+            difference.to_string(),
         ));
     }
-    checked.verdict = if checked
-        .problems
-        .iter()
-        .any(|p| p.severity == Severity::Error)
-    {
+    checked.verdict = if checked.problems.iter().any(Diagnostic::is_error) {
         Verdict::Failed
     } else {
         Verdict::RoundTripped

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use graph_docs_parser::lenient_json::{self, Node, Value};
+
 use crate::compare::{push_key, shown};
 
 /// A number at the same path in both texts, spelled differently.
@@ -36,10 +38,10 @@ pub(crate) fn spelling_changes(input: &str, output: &str) -> Vec<SpellingChange>
         .collect()
 }
 
-/// The text of every number literal in `json`, by JSON path. Text that is not JSON yields
-/// whatever was read before the first surprise.
+/// The text of every number literal in `json`, by JSON path (nothing when the text is not
+/// JSON).
 pub(crate) fn number_texts(json: &str) -> BTreeMap<String, String> {
-    read(json).found
+    read(json).numbers
 }
 
 /// The byte offset where each value of `json` starts, by JSON path (`.` is the whole text).
@@ -47,125 +49,47 @@ pub(crate) fn value_offsets(json: &str) -> BTreeMap<String, usize> {
     read(json).offsets
 }
 
-fn read(json: &str) -> Reader<'_> {
-    let mut reader = Reader {
-        text: json,
-        pos: 0,
-        found: BTreeMap::new(),
-        offsets: BTreeMap::new(),
-    };
-    reader.value(&mut String::new());
-    reader
-}
-
-struct Reader<'a> {
-    text: &'a str,
-    pos: usize,
-    found: BTreeMap<String, String>,
+/// Number texts and value offsets by path, from the parser's JSON reader (the one reader of
+/// the workspace that keeps both; `serde_json::Value` keeps neither).
+#[derive(Default)]
+struct Found {
+    numbers: BTreeMap<String, String>,
     offsets: BTreeMap<String, usize>,
 }
 
-impl Reader<'_> {
-    fn skip_space(&mut self) {
-        let rest = &self.text[self.pos..];
-        self.pos += rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+fn read(json: &str) -> Found {
+    let mut found = Found::default();
+    // The bodies given here are strict JSON (serde_json read them first), so the lenient
+    // reader tolerates nothing; a text it cannot read has no numbers and no offsets.
+    if let Ok(parsed) = lenient_json::parse(json, 0) {
+        visit(&parsed.root, &mut String::new(), &mut found);
     }
+    found
+}
 
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    /// Reads one value; `None` on anything that is not JSON.
-    fn value(&mut self, path: &mut String) -> Option<()> {
-        self.skip_space();
-        self.offsets.insert(shown(path), self.pos);
-        match self.peek()? {
-            b'{' => {
-                self.pos += 1;
-                loop {
-                    self.skip_space();
-                    match self.peek()? {
-                        b'}' => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        b',' => self.pos += 1,
-                        b'"' => {
-                            let key = self.string()?;
-                            self.skip_space();
-                            (self.peek()? == b':').then_some(())?;
-                            self.pos += 1;
-                            let len = path.len();
-                            push_key(path, &key);
-                            self.value(path)?;
-                            path.truncate(len);
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-            b'[' => {
-                self.pos += 1;
-                let mut index = 0;
-                loop {
-                    self.skip_space();
-                    match self.peek()? {
-                        b']' => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        b',' => self.pos += 1,
-                        _ => {
-                            let len = path.len();
-                            path.push_str(&format!("[{index}]"));
-                            self.value(path)?;
-                            path.truncate(len);
-                            index += 1;
-                        }
-                    }
-                }
-            }
-            b'"' => self.string().map(drop),
-            b'-' | b'0'..=b'9' => {
-                let start = self.pos;
-                let rest = &self.text[start..];
-                let len = rest
-                    .find(|c: char| !matches!(c, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
-                    .unwrap_or(rest.len());
-                self.pos += len;
-                self.found
-                    .insert(shown(path), self.text[start..start + len].to_string());
-                Some(())
-            }
-            _ => {
-                // true, false, null
-                let rest = &self.text[self.pos..];
-                let len = rest
-                    .find(|c: char| !c.is_ascii_alphabetic())
-                    .unwrap_or(rest.len());
-                (len > 0).then_some(())?;
-                self.pos += len;
-                Some(())
+fn visit(node: &Node<'_>, path: &mut String, found: &mut Found) {
+    found.offsets.insert(shown(path), node.start);
+    match &node.value {
+        Value::Number(text) => {
+            found.numbers.insert(shown(path), (*text).to_string());
+        }
+        Value::Object(members) => {
+            for member in members {
+                let len = path.len();
+                push_key(path, &member.key);
+                visit(&member.value, path, found);
+                path.truncate(len);
             }
         }
-    }
-
-    /// Reads a string literal at `pos` and returns it decoded.
-    fn string(&mut self) -> Option<String> {
-        let start = self.pos;
-        let bytes = self.text.as_bytes();
-        let mut i = start + 1;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\\' => i += 2,
-                b'"' => {
-                    self.pos = i + 1;
-                    return serde_json::from_str(&self.text[start..=i]).ok();
-                }
-                _ => i += 1,
+        Value::Array(elements) => {
+            for (index, element) in elements.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{index}]"));
+                visit(element, path, found);
+                path.truncate(len);
             }
         }
-        None
+        Value::Null | Value::Bool(_) | Value::String(_) => {}
     }
 }
 

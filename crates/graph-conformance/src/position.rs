@@ -2,6 +2,33 @@
 //! page's line and character column, since the body starts somewhere inside the page.
 
 use graph_docs_parser::ResponseExample;
+use graph_ir::{Diagnostic, Severity};
+
+/// A diagnostic of `example`'s page at the page position `(line, column)`, with that page
+/// line as its excerpt (taken from the body, which holds every line after the first).
+pub(crate) fn diagnostic(
+    example: &ResponseExample,
+    severity: Severity,
+    code: &str,
+    (line, column): (u32, u32),
+    message: String,
+) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(severity, code, &example.file, line, column, message);
+    diagnostic.source_line = page_line(example, line);
+    diagnostic
+}
+
+/// The text of page line `line`, when it is a line of the body (the body's first line is
+/// shown from the body's first character: what precedes it on the page is not at hand).
+fn page_line(example: &ResponseExample, line: u32) -> Option<String> {
+    let index = line.checked_sub(example.body_line)?;
+    let text = example.body.lines().nth(index as usize)?;
+    let text = text.trim_end_matches('\r');
+    if index == 0 && example.body_column > 1 {
+        return None;
+    }
+    Some(text.to_string())
+}
 
 /// The page position of serde's `(line, byte_column)` inside `example.body`.
 pub(crate) fn in_page(example: &ResponseExample, line: u32, byte_column: u32) -> (u32, u32) {

@@ -1,5 +1,5 @@
-//! Helpers every end-to-end test file shares: where the workspace is, and the error
-//! diagnostics of a run as text for an assertion message.
+//! Helpers every end-to-end test file shares: where the workspace is, the error
+//! diagnostics of a run as text for an assertion message, and a diagnostic on one line.
 
 // Each test file is a crate of its own and uses only some of these.
 #![allow(dead_code)]
@@ -23,4 +23,18 @@ pub fn errors(diagnostics: &[Diagnostic]) -> Vec<String> {
         .filter(|d| d.is_error())
         .map(ToString::to_string)
         .collect()
+}
+
+/// `file:line:column: severity[code]: message`, the diagnostic without its excerpt (the form
+/// rustc's `--error-format=short` prints), for assertions on what and where.
+pub fn one_line(diagnostic: &Diagnostic) -> String {
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        diagnostic.file,
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.severity.as_str(),
+        diagnostic.code,
+        diagnostic.message
+    )
 }
