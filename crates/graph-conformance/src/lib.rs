@@ -499,6 +499,12 @@ fn judge(
                 codes::EXAMPLE_NUMBER_SPELLING,
                 "number written back in another spelling",
             )
+        } else if change.same_double {
+            (
+                Severity::Note,
+                codes::EXAMPLE_NUMBER_SPELLING,
+                "number written back as the same double in another spelling",
+            )
         } else {
             (
                 Severity::Error,

@@ -19,6 +19,11 @@ pub(crate) struct SpellingChange {
     pub after: String,
     /// Both denote exactly the same decimal number.
     pub same_value: bool,
+    /// Not the same decimal, but the example's text has no more significant digits than a
+    /// double carries (17) and both read as the same double: what a model that holds the
+    /// property as `f64` can write (`47.640568390488626` -> `47.640568390488625`). An integer
+    /// of 23 digits through `f64` is not this: its digits are lost.
+    pub same_double: bool,
 }
 
 /// Every number whose text differs between `input` and `output` (both valid JSON), by path.
@@ -30,6 +35,7 @@ pub(crate) fn spelling_changes(input: &str, output: &str) -> Vec<SpellingChange>
             let after = after.get(&path)?;
             (*after != before).then(|| SpellingChange {
                 same_value: decimal(&before) == decimal(after),
+                same_double: same_double(&before, after),
                 path,
                 before,
                 after: after.clone(),
@@ -93,6 +99,15 @@ fn visit(node: &Node<'_>, path: &mut String, found: &mut Found) {
     }
 }
 
+/// Whether `before` (at most 17 significant digits) and `after` read as the same finite double.
+fn same_double(before: &str, after: &str) -> bool {
+    let digits = decimal(before).map_or(usize::MAX, |(_, digits, _)| digits.len());
+    match (before.parse::<f64>(), after.parse::<f64>()) {
+        (Ok(a), Ok(b)) => digits <= 17 && a.is_finite() && a == b,
+        _ => false,
+    }
+}
+
 /// A number literal as an exact decimal: sign, significant digits, power of ten of the last
 /// digit. Zero is `(false, "", 0)` whatever its sign or spelling.
 fn decimal(text: &str) -> Option<(bool, String, i64)> {
@@ -140,6 +155,26 @@ mod tests {
                 ("b[1]", true),
                 ("c", false),
                 ("d", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_double_in_another_spelling_is_not_a_lost_digit() {
+        let changes = spelling_changes(
+            r#"{"lat": 47.640568390488626, "big": 12345678901234567890123, "x": 0.1}"#,
+            r#"{"lat": 47.640568390488625, "big": 1.2345678901234568e22, "x": 0.2}"#,
+        );
+        let summary: Vec<(&str, bool, bool)> = changes
+            .iter()
+            .map(|c| (c.path.as_str(), c.same_value, c.same_double))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("big", false, false),
+                ("lat", false, true),
+                ("x", false, false)
             ]
         );
     }
