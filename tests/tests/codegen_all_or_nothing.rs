@@ -97,7 +97,8 @@ fn a_broken_page_changes_nothing_under_the_output_root() {
     let before = snapshot(&out);
 
     docs_tree(&docs, true);
-    let generation = generate(&manifest, &docs).expect("the tree has a v1.0 segment");
+    let generation =
+        generate(&manifest, &docs, &Default::default()).expect("the tree has a v1.0 segment");
     let errors = common::errors(&generation.diagnostics);
     assert!(!errors.is_empty(), "the broken page must give an error");
     assert!(
@@ -113,7 +114,7 @@ fn a_broken_page_changes_nothing_under_the_output_root() {
     // The same tree, fixed, does write: the test above is not passing by accident.
     fs::remove_dir_all(&docs).unwrap();
     docs_tree(&docs, false);
-    let generation = generate(&manifest, &docs).unwrap();
+    let generation = generate(&manifest, &docs, &Default::default()).unwrap();
     let errors = common::errors(&generation.diagnostics);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     let outcome = write_if_clean(&out, &generation, false)

@@ -64,7 +64,7 @@ fn copy_tree(dir: &Path, corrections: Option<&str>) {
 #[test]
 fn applied_entries_are_notes_stale_ones_warnings_and_the_models_follow() {
     let tree = tree();
-    let generation = generate(&tree.join("manifest.toml"), &tree).unwrap();
+    let generation = generate(&tree.join("manifest.toml"), &tree, &Default::default()).unwrap();
     let errors = common::errors(&generation.diagnostics);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 
@@ -158,7 +158,7 @@ fn applied_entries_are_notes_stale_ones_warnings_and_the_models_follow() {
 fn without_a_corrections_file_the_corrected_ir_is_the_pages_ir() {
     let work = scratch("corrections-none");
     copy_tree(&work, None);
-    let generation = generate(&work.join("manifest.toml"), &work).unwrap();
+    let generation = generate(&work.join("manifest.toml"), &work, &Default::default()).unwrap();
     assert!(correction_diagnostics(&generation).is_empty());
     assert_eq!(generation.corrections, None);
     assert_eq!(generation.corrections_applied, 0);
@@ -198,7 +198,7 @@ fn a_bad_entry_is_an_error_and_nothing_is_written() {
         fs::create_dir_all(out.join(IR_DIR)).unwrap();
         fs::write(out.join(IR_DIR).join("v1.0.json"), "existing\n").unwrap();
 
-        let generation = generate(&work.join("manifest.toml"), &work).unwrap();
+        let generation = generate(&work.join("manifest.toml"), &work, &Default::default()).unwrap();
         let errors: Vec<&str> = generation
             .diagnostics
             .iter()

@@ -308,3 +308,36 @@ fn problem_positions_are_inside_the_page() {
         }
     }
 }
+
+/// The checker gives a page the version the parser gives it in the tree: the first version
+/// segment below the tree, then the tree's own; `--version` forces one; a page alone with no
+/// segment anywhere has its content decide.
+#[test]
+fn examples_take_the_version_of_the_tree_they_are_in() {
+    let page = workspace_root().join("tests/pages/fidelity/beta/api/widget-list.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    // A beta folder inside a checkout that sits in a v1.0 folder: the page is beta.
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("v1.0/copy");
+    std::fs::create_dir_all(docs.join("beta/api")).unwrap();
+    std::fs::write(docs.join("beta/api/widget-list.md"), &text).unwrap();
+    let versions = |docs: &Path, options: &Options| -> Vec<String> {
+        check_docs(docs, options)
+            .examples
+            .iter()
+            .map(|c| c.version.clone())
+            .collect()
+    };
+    let by_tree = versions(&docs, &options());
+    assert_eq!(by_tree, ["beta", "beta"]);
+    // The tree's own segment when the pages below it name none.
+    assert_eq!(versions(&docs.join("beta"), &options()), ["beta", "beta"]);
+    let forced = Options {
+        version: Some("v1.0".into()),
+        ..options()
+    };
+    assert_eq!(versions(&docs, &forced), ["v1.0", "v1.0"]);
+    let alone = graph_conformance::check_page("widget-list.md", &text, &options());
+    let alone: Vec<&str> = alone.iter().map(|c| c.version.as_str()).collect();
+    assert_eq!(alone, ["v1.0", "v1.0"], "the page links no beta URL");
+}

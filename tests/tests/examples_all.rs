@@ -27,7 +27,7 @@ fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {
         runtime: RuntimeDependency::path_in_checkout(&root),
         lock_file: Some(root.join("Cargo.lock")),
     };
-    let tree = check_docs_all(&docs, &build).expect("the checker runs");
+    let tree = check_docs_all(&docs, &Default::default(), &build).expect("the checker runs");
     assert!(
         tree.prepared.failed.is_empty(),
         "{:?}",
@@ -113,6 +113,6 @@ fn a_tree_is_checked_against_its_own_models_with_typed_coverage() {
     );
 
     // A second run finds the crates in place and writes nothing.
-    let again = check_docs_all(&docs, &build).expect("the checker runs again");
+    let again = check_docs_all(&docs, &Default::default(), &build).expect("the checker runs again");
     assert_eq!(again.run.summary_line(), run.summary_line());
 }

@@ -21,7 +21,12 @@ use graph_pipeline::sync;
 #[test]
 fn generated_files_are_fresh() {
     let root = workspace_root();
-    let generation = generate(&root.join(MANIFEST), &root.join(PINNED_DOCS)).unwrap();
+    let generation = generate(
+        &root.join(MANIFEST),
+        &root.join(PINNED_DOCS),
+        &Default::default(),
+    )
+    .unwrap();
     let errors = common::errors(&generation.diagnostics);
     assert!(
         errors.is_empty(),
@@ -45,7 +50,12 @@ fn generated_files_are_fresh() {
 /// The IR the models are generated from, per version (the pinned pages with
 /// `schema/corrections.toml` applied, restricted to the manifest's closure).
 fn corrected_schemas(root: &Path) -> BTreeMap<String, Schema> {
-    let generation = generate(&root.join(MANIFEST), &root.join(PINNED_DOCS)).unwrap();
+    let generation = generate(
+        &root.join(MANIFEST),
+        &root.join(PINNED_DOCS),
+        &Default::default(),
+    )
+    .unwrap();
     ["v1.0", "beta"]
         .into_iter()
         .map(|version| {

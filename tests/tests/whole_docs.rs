@@ -27,6 +27,7 @@ fn scratch(name: &str) -> PathBuf {
 fn generate_into(docs: &Path, name: &str) -> (WholeCrate, PathBuf) {
     let whole = generate(
         docs,
+        &Default::default(),
         name,
         &RuntimeDependency::path_in_checkout(&workspace_root()),
     )
@@ -89,6 +90,7 @@ fn hard_cases_generate_deterministically_and_compile() {
     let (whole, out) = generate_into(&docs, "whole-docs-hard-cases");
     let again = generate(
         &docs,
+        &Default::default(),
         "whole-docs-hard-cases",
         &RuntimeDependency::path_in_checkout(&workspace_root()),
     )

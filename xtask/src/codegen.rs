@@ -1,5 +1,6 @@
-//! `cargo xtask codegen [--check] [--docs DIR]`: pinned pages -> IR -> models crate, and
-//! `cargo xtask codegen --docs DIR --all --out OUT`: every type of a docs tree -> a crate.
+//! `cargo xtask codegen [--check] [--docs DIR [--version V]]`: pinned pages -> IR -> models
+//! crate, and `cargo xtask codegen --docs DIR [--version V] --all --out OUT`: every type of a
+//! docs tree -> a crate.
 //!
 //! The work is `graph_pipeline::curated` and `graph_pipeline::whole`; this module prints the
 //! diagnostics of every severity (a correction applied from `schema/corrections.toml` is a
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use graph_docs_parser::TreeOptions;
 use graph_ir::diagnostic::Tally;
 use graph_pipeline::curated::{self, Generation};
 use graph_pipeline::layout::{MANIFEST, PINNED_DOCS};
@@ -21,9 +23,13 @@ pub struct Args {
     /// Write nothing; exit 1 naming every file that is stale.
     #[arg(long)]
     check: bool,
-    /// Read this docs tree instead of the pinned pages in schema/.
+    /// Read this docs tree instead of the pinned pages in schema/ (the version of a page comes
+    /// from a `beta` / `v1.0` segment of DIR or of the path below it).
     #[arg(long)]
     docs: Option<PathBuf>,
+    /// Read every page of --docs as this version, whatever its path says.
+    #[arg(long, value_parser = ["v1.0", "beta"], requires = "docs")]
+    version: Option<String>,
     /// The manifest naming the root types (default: schema/manifest.toml).
     #[arg(long, conflicts_with = "all")]
     manifest: Option<PathBuf>,
@@ -42,16 +48,19 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
     let root = crate::workspace_root();
+    let tree = TreeOptions {
+        version: args.version.clone(),
+    };
     if let (true, Some(docs), Some(out)) = (args.all, &args.docs, &args.out) {
         let runtime = args
             .runtime
             .clone()
             .unwrap_or_else(|| RuntimeDependency::path_in_checkout(&root));
-        return run_all(docs, out, &runtime, args.check);
+        return run_all(docs, &tree, out, &runtime, args.check);
     }
     let docs = args.docs.unwrap_or_else(|| root.join(PINNED_DOCS));
     let manifest = args.manifest.unwrap_or_else(|| root.join(MANIFEST));
-    let generation = match curated::generate(&manifest, &docs) {
+    let generation = match curated::generate(&manifest, &docs, &tree) {
         Ok(g) => g,
         Err(message) => {
             eprintln!("error: {message}");
@@ -111,10 +120,16 @@ fn summary(g: &Generation, tally: Tally, outcome: Option<&Outcome>) -> String {
 }
 
 /// Runs `cargo xtask codegen --docs DOCS --all --out OUT [--check]`.
-fn run_all(docs: &Path, out: &Path, runtime: &RuntimeDependency, check: bool) -> ExitCode {
+fn run_all(
+    docs: &Path,
+    tree: &TreeOptions,
+    out: &Path,
+    runtime: &RuntimeDependency,
+    check: bool,
+) -> ExitCode {
     let started = Instant::now();
     let crate_name = whole::crate_name_for(out);
-    let generated = match whole::generate(docs, &crate_name, runtime) {
+    let generated = match whole::generate(docs, tree, &crate_name, runtime) {
         Ok(w) => w,
         Err(message) => {
             eprintln!("error: {message}");

@@ -1,4 +1,4 @@
-//! `cargo xtask examples --docs DIR [--all] [--allow-errors] [--verbose]`: every response
+//! `cargo xtask examples --docs DIR [--version V] [--all] [--allow-errors] [--verbose]`: every response
 //! example of the API pages under DIR, read into its model type and written back (see
 //! `graph-conformance`): the curated models, or with `--all` the models generated from DIR
 //! itself (built into `target/examples-all/`, reused across runs).
@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use graph_conformance::whole_tree::check_docs_all;
 use graph_conformance::{check_docs, Options, Run};
+use graph_docs_parser::TreeOptions;
 use graph_ir::diagnostic::Tally;
 use graph_pipeline::examples_all::{cache_dir_for, BuildOptions};
 use graph_pipeline::whole::RuntimeDependency;
@@ -20,9 +21,13 @@ use graph_pipeline::whole::RuntimeDependency;
 /// Arguments of `cargo xtask examples`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// A docs tree (or one page); versions come from `v1.0` / `beta` path segments.
+    /// A docs tree (or one page); a page's version comes from a `v1.0` / `beta` segment of
+    /// DIR or of the path below it, else from its content.
     #[arg(long)]
     docs: PathBuf,
+    /// Read every page as this version, whatever its path says.
+    #[arg(long, value_parser = ["v1.0", "beta"])]
+    version: Option<String>,
     /// Check against models generated from --docs itself (its `--all` crate), not the curated
     /// crate.
     #[arg(long)]
@@ -49,6 +54,9 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let root = crate::workspace_root();
+    let tree = TreeOptions {
+        version: args.version.clone(),
+    };
     let mut build_failed = false;
     let run = if args.all {
         let cache_root = root.join("target/examples-all");
@@ -67,7 +75,7 @@ pub fn run(args: Args) -> ExitCode {
             args.docs.display(),
             build.cache.display()
         );
-        let tree = match check_docs_all(&args.docs, &build) {
+        let tree = match check_docs_all(&args.docs, &tree, &build) {
             Ok(tree) => tree,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -90,6 +98,7 @@ pub fn run(args: Args) -> ExitCode {
             match Options::from_ir_dir(&root.join(graph_pipeline::layout::CORRECTED_IR_DIR)) {
                 Ok(options) => Options {
                     pages_root: Some(root.join(graph_pipeline::layout::PINNED_DOCS)),
+                    version: tree.version.clone(),
                     ..options
                 },
                 Err(message) => {

@@ -68,7 +68,8 @@ fn codegen_in_memory(bencher: Bencher) {
         return;
     }
     bencher.bench(|| {
-        let generation = graph_pipeline::curated::generate(&manifest, &docs).expect("codegen runs");
+        let generation = graph_pipeline::curated::generate(&manifest, &docs, &Default::default())
+            .expect("codegen runs");
         generation.files.len()
     });
 }

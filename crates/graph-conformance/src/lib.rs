@@ -158,6 +158,8 @@ pub struct Options {
     /// for the curated IR): an untyped key is looked up again on its type's page, so a key
     /// the parser lost shows as a defect ([`UntypedCause::OnThePageNotRead`]).
     pub pages_root: Option<PathBuf>,
+    /// Every page is of this version, whatever its path or content says (`--version`).
+    pub version: Option<String>,
 }
 
 impl Options {
@@ -178,6 +180,7 @@ impl Options {
         Ok(Options {
             guess_from,
             pages_root: None,
+            version: None,
         })
     }
 }
@@ -187,8 +190,11 @@ impl Options {
 ///
 /// Markdown pages (`.md` in any case, or text files that open with front matter or hold
 /// annotations) are read with [`graph_docs_parser::parse_page`]; other `.txt` files are taken as
-/// web renders ([`graph_docs_parser::find_response_examples`]). Symbolic links are followed. The
-/// version is a `v1.0` / `beta` path segment, else [`graph_docs_parser::version_of`].
+/// web renders ([`graph_docs_parser::find_response_examples`]). Symbolic links are followed. A
+/// page's version is the one the parser gives it in the tree
+/// ([`graph_docs_parser::version_in_tree`]: `Options::version`, else a `v1.0` / `beta` segment
+/// below `docs` or of `docs` itself), else [`graph_docs_parser::version_of`] guesses it from the
+/// content.
 pub fn check_docs(docs: &Path, options: &Options) -> Run {
     // The curated models are in this process and never fail to answer.
     check_docs_with(docs, options, &mut Curated).unwrap_or_default()
@@ -207,6 +213,10 @@ pub fn check_docs_with(
     collect_files(docs, &mut files, &mut run.unreadable);
     files.sort();
     let mut prepared = Vec::new();
+    let root_version = graph_docs_parser::root_version(docs);
+    let tree = graph_docs_parser::TreeOptions {
+        version: options.version.clone(),
+    };
     for path in files {
         let text = match std::fs::read(&path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -216,7 +226,10 @@ pub fn check_docs_with(
             }
         };
         let shown = path.display().to_string();
-        prepared.extend(prepare_page(&shown, &text, options));
+        let relative = path.strip_prefix(docs).unwrap_or(&path).to_string_lossy();
+        let version = graph_docs_parser::version_in_tree(root_version, &relative, &tree)
+            .unwrap_or_else(|| graph_docs_parser::version_of(&relative, &text).to_string());
+        prepared.extend(prepare_page(&shown, &text, &version, options));
     }
     run.examples = judge_all(prepared, options, models)?;
     Ok(run)
@@ -225,7 +238,12 @@ pub fn check_docs_with(
 /// Checks every response example of one page against the curated models; `file` is used in
 /// problems as given.
 pub fn check_page(file: &str, text: &str, options: &Options) -> Vec<Checked> {
-    judge_all(prepare_page(file, text, options), options, &mut Curated).unwrap_or_default()
+    let version = options
+        .version
+        .clone()
+        .unwrap_or_else(|| graph_docs_parser::version_of(file, text).to_string());
+    let prepared = prepare_page(file, text, &version, options);
+    judge_all(prepared, options, &mut Curated).unwrap_or_default()
 }
 
 /// Checks one example of a `version` page against the curated models. Without an annotated
@@ -272,8 +290,7 @@ struct Pending {
 }
 
 /// Every example of one page, prepared.
-fn prepare_page(file: &str, text: &str, options: &Options) -> Vec<Prepared> {
-    let version = graph_docs_parser::version_of(file, text);
+fn prepare_page(file: &str, text: &str, version: &str, options: &Options) -> Vec<Prepared> {
     let (examples, annotated) = if is_markdown(file, text) {
         let page = graph_docs_parser::parse_page(file, text);
         (page.api.map(|a| a.responses).unwrap_or_default(), true)

@@ -13,6 +13,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use graph_docs_parser::TreeOptions;
 use graph_pipeline::examples_all::{self, BuildOptions, CheckerSource, Prepared};
 
 use crate::probe::{self, Failure, Read};
@@ -174,8 +175,12 @@ pub struct TreeRun {
 /// Generates and builds the tree's models (see [`examples_all::prepare`]), then checks every
 /// response example of `docs` against them. Web-render examples have their type guessed from
 /// the tree's own schemas. `Err` when the tree has no page of any version or a checker failed.
-pub fn check_docs_all(docs: &Path, build: &BuildOptions) -> Result<TreeRun, String> {
-    let prepared = examples_all::prepare(docs, build, &Source)?;
+pub fn check_docs_all(
+    docs: &Path,
+    tree: &TreeOptions,
+    build: &BuildOptions,
+) -> Result<TreeRun, String> {
+    let prepared = examples_all::prepare(docs, tree, build, &Source)?;
     let mut checker = Checker {
         binaries: prepared
             .checkers
@@ -186,6 +191,7 @@ pub fn check_docs_all(docs: &Path, build: &BuildOptions) -> Result<TreeRun, Stri
     let options = Options {
         guess_from: prepared.schemas.clone(),
         pages_root: Some(docs.to_path_buf()),
+        version: tree.version.clone(),
     };
     let run = check_docs_with(docs, &options, &mut checker)?;
     Ok(TreeRun { run, prepared })

@@ -60,14 +60,10 @@ pub fn parse_tree_with(root: &Path, options: &TreeOptions) -> TreeOutput {
     let mut parsed = parse_parallel(&files, all_cores(), |file| read_and_parse(root, file));
     let mut guessed = BTreeMap::<String, usize>::new();
     for (page, _) in &mut parsed {
-        if let Some(forced) = &options.version {
-            page.version.clone_from(forced);
-        } else if page::path_version(&page.file).is_some() {
-            // The page's own path says it.
-        } else if let Some(version) = root_version {
-            page.version = version.to_string();
-        } else {
-            *guessed.entry(page.version.clone()).or_default() += 1;
+        match version_in_tree(root_version, &page.file, options) {
+            Some(version) => page.version = version,
+            // `parse_page` guessed it from the content.
+            None => *guessed.entry(page.version.clone()).or_default() += 1,
         }
     }
     if !guessed.is_empty() {
@@ -94,6 +90,24 @@ pub fn parse_tree_with(root: &Path, options: &TreeOptions) -> TreeOutput {
     finish(parsed, diagnostics, Some(&shown_root), |file| {
         std::fs::read_to_string(root.join(file)).ok()
     })
+}
+
+/// The version of the page at `relative` (below a tree whose [`root_version`] is
+/// `root_version`), the way [`parse_tree_with`] decides it: `options.version` when forced, else
+/// the first `v1.0` / `beta` segment of `relative`, else the root's; `None` when only the page's
+/// content can tell ([`crate::version_of`] guesses it). Every tool that reads a tree (the
+/// example checker too) takes a page's version from here.
+pub fn version_in_tree(
+    root_version: Option<&str>,
+    relative: &str,
+    options: &TreeOptions,
+) -> Option<String> {
+    options
+        .version
+        .as_deref()
+        .or_else(|| page::path_version(relative))
+        .or(root_version)
+        .map(str::to_string)
 }
 
 /// The version named by the last `v1.0` / `beta` segment of `root` made absolute (`.` and

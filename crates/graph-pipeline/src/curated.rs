@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use graph_docs_parser::TreeOptions;
 use graph_ir::{Diagnostic, Schema};
 use graph_metadata::corrections::{self, Corrections};
 
@@ -61,12 +62,13 @@ pub fn write_if_clean(
 
 /// Parses `docs`, applies the corrections beside the manifest at `manifest` (when that file
 /// exists), restricts each version to the closure of the manifest's roots, and renders the IR
-/// documents (the pages' own and the corrected one) and the models. Errors in the diagnostics
+/// documents (the pages' own and the corrected one) and the models. `tree` may force the
+/// version of every page (`--version`). Errors in the diagnostics
 /// mean the files must not be written.
-pub fn generate(manifest: &Path, docs: &Path) -> Result<Generation, String> {
+pub fn generate(manifest: &Path, docs: &Path, tree: &TreeOptions) -> Result<Generation, String> {
     let corrections_path = corrections_beside(manifest);
     let manifest = Manifest::load(manifest)?;
-    let parsed = graph_docs_parser::parse_tree(docs);
+    let parsed = graph_docs_parser::parse_tree_with(docs, tree);
     let mut diagnostics = parsed.diagnostics;
     let loaded = load_corrections(&corrections_path, docs);
     diagnostics.extend(loaded.diagnostics);

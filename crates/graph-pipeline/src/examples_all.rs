@@ -18,7 +18,7 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use graph_docs_parser::TreeOutput;
+use graph_docs_parser::{TreeOptions, TreeOutput};
 use graph_ir::{Diagnostic, Schema};
 
 use crate::layout::module_name;
@@ -92,20 +92,18 @@ pub fn cache_dir_for(root: &Path, docs: &Path) -> PathBuf {
     root.join(format!("{name}-{:016x}", hasher.finish()))
 }
 
-/// Parses `docs`, generates and writes each version's models and checker under
-/// `options.cache`, and builds each checker, one version at a time. `Err` only when the tree
-/// has no page of any version; a version that fails is listed in [`Prepared::failed`].
+/// Parses `docs` (versions as `tree` says), generates and writes each version's models and
+/// checker under `options.cache`, and builds each checker, one version at a time. `Err` only
+/// when the tree has no page; a version that fails is listed in [`Prepared::failed`].
 pub fn prepare(
     docs: &Path,
+    tree: &TreeOptions,
     options: &BuildOptions,
     checker: &dyn CheckerSource,
 ) -> Result<Prepared, String> {
-    let mut parsed = graph_docs_parser::parse_tree(docs);
+    let mut parsed = graph_docs_parser::parse_tree_with(docs, tree);
     if parsed.schemas.is_empty() {
-        return Err(format!(
-            "no pages with a `v1.0` or `beta` path segment under {}",
-            docs.display()
-        ));
+        return Err(format!("no docs pages under {}", docs.display()));
     }
     let mut prepared = Prepared {
         schemas: parsed.schemas.clone(),

@@ -20,6 +20,7 @@ use graph_codegen::features::FeaturePlan;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use graph_docs_parser::TreeOptions;
 use graph_ir::Diagnostic;
 
 use crate::crate_files;
@@ -54,19 +55,18 @@ pub fn crate_name_for(out: &Path) -> String {
         .unwrap_or_else(|| "graph-docs-models-all".to_string())
 }
 
-/// Parses `docs` and renders the standalone crate named `crate_name`. Errors in the diagnostics
-/// mean the crate must not be written.
+/// Parses `docs` (versions as `tree` says, see [`graph_docs_parser::parse_tree_with`]) and
+/// renders the standalone crate named `crate_name`. Errors in the diagnostics mean the crate
+/// must not be written.
 pub fn generate(
     docs: &Path,
+    tree: &TreeOptions,
     crate_name: &str,
     runtime: &RuntimeDependency,
 ) -> Result<WholeCrate, String> {
-    let parsed = graph_docs_parser::parse_tree(docs);
+    let parsed = graph_docs_parser::parse_tree_with(docs, tree);
     if parsed.schemas.is_empty() {
-        return Err(format!(
-            "no pages with a `v1.0` or `beta` path segment under {}",
-            docs.display()
-        ));
+        return Err(format!("no docs pages under {}", docs.display()));
     }
     Ok(generate_from(parsed, crate_name, runtime))
 }

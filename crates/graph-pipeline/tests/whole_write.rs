@@ -20,6 +20,7 @@ fn hard_cases(crate_name: &str) -> WholeCrate {
     let root = workspace_root();
     let whole = generate(
         &root.join("tests/pages/whole"),
+        &Default::default(),
         crate_name,
         &RuntimeDependency::path_in_checkout(&root),
     )
