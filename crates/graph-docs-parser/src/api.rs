@@ -194,8 +194,9 @@ pub(crate) fn read_message(
     example
 }
 
-/// `HTTP/1.1 200 OK`, `HTTP/2 200`, and without the version, `HTTP 201 Created`.
-fn is_status_line(line: &str) -> bool {
+/// `HTTP/1.1 200 OK`, `HTTP/2 200`, and without the version, `HTTP 201 Created` (also what
+/// [`crate::web_render`] looks for).
+pub(crate) fn is_status_line(line: &str) -> bool {
     let Some(rest) = line
         .get(..4)
         .filter(|h| h.eq_ignore_ascii_case("http"))

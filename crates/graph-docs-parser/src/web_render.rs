@@ -1,23 +1,23 @@
 //! Response examples in plain-text renders of web pages (what a browser shows when the page is
-//! copied as text): `HTTP/1.1 200 OK`, headers, a blank line, then a JSON body whose end is
-//! found by balancing braces.
+//! copied as text): a status line (`HTTP/1.1 200 OK`, `HTTP 201 Created`, as API pages write
+//! them), headers, a blank line, then a JSON body whose end is found by balancing braces.
 
-use crate::api::ResponseExample;
+use crate::api::{is_status_line, ResponseExample};
 use crate::lines::LineIndex;
 
 /// Every response example in `text`, a plain-text page render. `file` is copied into each.
 pub fn find_response_examples(file: &str, text: &str) -> Vec<ResponseExample> {
     let lines = LineIndex::new(text);
     let mut out = Vec::new();
-    let mut search = 0;
-    while let Some(found) = text[search..].find("HTTP/1.1 ").map(|i| search + i) {
-        search = found + 1;
-        let at_line_start = found == 0 || text.as_bytes()[found - 1] == b'\n';
-        if !at_line_start {
+    let mut next_line = 0;
+    while next_line < text.len() {
+        let found = next_line;
+        let status_end = text[found..].find('\n').map_or(text.len(), |i| found + i);
+        next_line = status_end + 1;
+        if !is_status_line(text[found..status_end].trim_end()) {
             continue;
         }
         let (line, column) = lines.line_column(text, found);
-        let status_end = text[found..].find('\n').map_or(text.len(), |i| found + i);
         let status = text[found..status_end]
             .split_whitespace()
             .nth(1)
@@ -58,7 +58,12 @@ pub fn find_response_examples(file: &str, text: &str) -> Vec<ResponseExample> {
             body_line,
             body_column,
         });
-        search = search.max(body_end);
+        // The body's own lines are not searched again (a body may quote a status line).
+        if body_end > next_line {
+            next_line = text[body_end..]
+                .find('\n')
+                .map_or(text.len(), |i| body_end + i + 1);
+        }
     }
     out
 }
@@ -113,5 +118,19 @@ mod tests {
         assert_eq!((found[0].body_line, found[0].body_column), (5, 1));
         assert_eq!(found[1].status, Some(204));
         assert_eq!(found[1].body, "");
+    }
+
+    #[test]
+    fn status_lines_with_or_without_a_version_and_only_at_a_line_start() {
+        let text = "HTTP 201 Created\nContent-type: application/json\n\n{\"id\": \"1\"}\nSee HTTP/1.1 200 OK in the text.\nhttp/2 200\n\n[1]\nHTTP 20 Short\n";
+        let found = find_response_examples("render.txt", text);
+        let summary: Vec<(Option<u16>, &str, u32)> = found
+            .iter()
+            .map(|e| (e.status, e.body.as_str(), e.line))
+            .collect();
+        assert_eq!(
+            summary,
+            [(Some(201), "{\"id\": \"1\"}", 1), (Some(200), "[1]", 6)]
+        );
     }
 }
