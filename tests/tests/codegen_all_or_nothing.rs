@@ -34,14 +34,6 @@ fn resource_page(name: &str, rows: &[(&str, &str)]) -> String {
     )
 }
 
-/// A fresh scratch directory under the target directory's temp area.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("graph-docs-models-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// Every file under `root` with its bytes.
 fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
@@ -83,7 +75,8 @@ fn docs_tree(root: &Path, broken: bool) {
 
 #[test]
 fn a_broken_page_changes_nothing_under_the_output_root() {
-    let work = scratch("codegen-broken");
+    let scratch = tempfile::tempdir().unwrap();
+    let work = scratch.path();
     let docs = work.join("docs");
     let out = work.join("out");
     let manifest = work.join("manifest.toml");
@@ -126,5 +119,4 @@ fn a_broken_page_changes_nothing_under_the_output_root() {
         [PathBuf::from(MODELS_DIR).join("v1_0/old_type.rs")]
     );
     assert_ne!(snapshot(&out), before);
-    fs::remove_dir_all(&work).unwrap();
 }

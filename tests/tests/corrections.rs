@@ -40,13 +40,6 @@ fn schema_in(generation: &Generation, dir: &str) -> Schema {
     serde_json::from_str(text).unwrap()
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("graph-docs-models-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// A copy of the test tree under `dir`, with `corrections` as its corrections file (or none).
 fn copy_tree(dir: &Path, corrections: Option<&str>) {
     let resources = dir.join("v1.0/resources");
@@ -143,7 +136,8 @@ fn applied_entries_are_notes_stale_ones_warnings_and_the_models_follow() {
     );
 
     // Notes and warnings do not stop codegen.
-    let out = scratch("corrections-applied");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path();
     let outcome = write_if_clean(&out, &generation, false)
         .unwrap()
         .expect("notes and warnings write");
@@ -151,14 +145,14 @@ fn applied_entries_are_notes_stale_ones_warnings_and_the_models_follow() {
         .changed
         .contains(&PathBuf::from(CORRECTED_IR_DIR).join("v1.0.json")));
     assert!(out.join(MODELS_DIR).join("v1_0/circle.rs").is_file());
-    fs::remove_dir_all(&out).unwrap();
 }
 
 #[test]
 fn without_a_corrections_file_the_corrected_ir_is_the_pages_ir() {
-    let work = scratch("corrections-none");
-    copy_tree(&work, None);
-    let generation = generate(&work.join("manifest.toml"), &work, &Default::default()).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let work = scratch.path();
+    copy_tree(work, None);
+    let generation = generate(&work.join("manifest.toml"), work, &Default::default()).unwrap();
     assert!(correction_diagnostics(&generation).is_empty());
     assert_eq!(generation.corrections, None);
     assert_eq!(generation.corrections_applied, 0);
@@ -169,7 +163,6 @@ fn without_a_corrections_file_the_corrected_ir_is_the_pages_ir() {
     assert!(!generation
         .files
         .contains_key(&PathBuf::from(MODELS_DIR).join("v1_0/circle.rs")));
-    fs::remove_dir_all(&work).unwrap();
 }
 
 #[test]
@@ -192,13 +185,14 @@ fn a_bad_entry_is_an_error_and_nothing_is_written() {
         ),
     ];
     for (what, text, code) in cases {
-        let work = scratch("corrections-bad");
-        copy_tree(&work, Some(text));
+        let scratch = tempfile::tempdir().unwrap();
+        let work = scratch.path();
+        copy_tree(work, Some(text));
         let out = work.join("out");
         fs::create_dir_all(out.join(IR_DIR)).unwrap();
         fs::write(out.join(IR_DIR).join("v1.0.json"), "existing\n").unwrap();
 
-        let generation = generate(&work.join("manifest.toml"), &work, &Default::default()).unwrap();
+        let generation = generate(&work.join("manifest.toml"), work, &Default::default()).unwrap();
         let errors: Vec<&str> = generation
             .diagnostics
             .iter()
@@ -216,6 +210,5 @@ fn a_bad_entry_is_an_error_and_nothing_is_written() {
             "{what}"
         );
         assert!(!out.join(MODELS_DIR).exists(), "{what}");
-        fs::remove_dir_all(&work).unwrap();
     }
 }
