@@ -138,7 +138,7 @@ fn applied_entries_are_notes_stale_ones_warnings_and_the_models_follow() {
     // Notes and warnings do not stop codegen.
     let scratch = tempfile::tempdir().unwrap();
     let out = scratch.path();
-    let outcome = write_if_clean(&out, &generation, false)
+    let outcome = write_if_clean(out, &generation, false)
         .unwrap()
         .expect("notes and warnings write");
     assert!(outcome
