@@ -96,8 +96,37 @@ pub(crate) fn parse_json<'t>(
             "JSON block",
         ),
     };
-    match lenient_json::parse(&source[start..end], start) {
+    let escaped_code = match site {
+        JsonSite::Annotation => codes::ANNOTATION_HTML_ESCAPED,
+        JsonSite::ResourceBlock => codes::RESOURCE_JSON_HTML_ESCAPED,
+    };
+    let text = &source[start..end];
+    let mut read = lenient_json::parse(text, start);
+    // A translation tool may have HTML-escaped the quotes: read them decoded rather than lose
+    // the block (only when the text is not JSON as written, where `&quot;` would be text).
+    if read.is_err() && search::find(text, "&quot;").is_some() {
+        if let Ok(decoded) = lenient_json::parse_html_escaped(text, start) {
+            read = Ok(decoded);
+        }
+    }
+    match read {
         Ok(parsed) => {
+            let escaped: Vec<usize> = parsed
+                .leniencies
+                .iter()
+                .filter(|l| l.deviation == Deviation::HtmlEscapedQuote)
+                .map(|l| l.offset)
+                .collect();
+            if let Some(&first) = escaped.first() {
+                report.warn(
+                    escaped_code,
+                    first,
+                    format!(
+                        "{} quote(s) of the {what} are HTML-escaped (`&quot;`); expected `\"` (read decoded)",
+                        escaped.len()
+                    ),
+                );
+            }
             for leniency in parsed.leniencies {
                 let (code, message) = match leniency.deviation {
                     Deviation::TrailingComma => (
@@ -124,6 +153,8 @@ pub(crate) fn parse_json<'t>(
                         newline,
                         format!("line break inside a string of the {what}; expected `\\n` or a closing `\"` (read as a space)"),
                     ),
+                    // Reported once for the whole block, above.
+                    Deviation::HtmlEscapedQuote => continue,
                 };
                 report.warn(code, leniency.offset, message);
             }
@@ -232,6 +263,22 @@ mod tests {
         assert!(found.is_empty());
         assert_eq!(diagnostics[0].code, codes::ANNOTATION_INVALID);
         assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 21));
+    }
+
+    #[test]
+    fn html_escaped_quotes_are_decoded_with_one_warning_at_the_first() {
+        let text = "<!-- {\n  \"blockType\": \"resource\",\n  \"@type&quot;: &quot;microsoft.graph.noteAction\"\n}-->";
+        let (found, diagnostics) = read_all(text);
+        assert_eq!(found.len(), 1, "{diagnostics:#?}");
+        assert_eq!(found[0].string("@type"), Some("microsoft.graph.noteAction"));
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert_eq!(diagnostics[0].code, codes::ANNOTATION_HTML_ESCAPED);
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 9));
+        assert!(
+            diagnostics[0].message.contains("2 quote(s)"),
+            "{}",
+            diagnostics[0]
+        );
     }
 
     #[test]

@@ -7,17 +7,45 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use graph_ir::{Diagnostic, Operation, Schema, Source, TypeDef, TypeKind, TypeRef};
 
 use crate::codes;
+use crate::merge::WordType;
 use crate::page::Page;
 
 /// Assembles the pages of `version` (others are skipped). Pages are taken in path order, so
 /// the result does not depend on the order given. Diagnostics point at the pages' `file`.
 pub fn assemble(version: &str, pages: &[Page]) -> (Schema, Vec<Diagnostic>) {
-    assemble_taking(version, &mut pages.to_vec())
+    let defined = defined_names(pages);
+    assemble_taking(version, &mut pages.to_vec(), &defined)
+}
+
+/// The simple names of every type and enum `pages` define, in any version, by their lower
+/// case: a word none of them spells names no type (see [`settle_words`]). The value is a
+/// spelling some page gives (not only a lower-case anchor), for [`spell_as_used`].
+pub(crate) fn defined_names(pages: &[Page]) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    for page in pages {
+        let types = page.types.iter().map(|t| t.name.as_str());
+        for name in types.chain(page.enums.iter().map(|e| e.name.as_str())) {
+            let simple = crate::doc_type::simple_name(name);
+            let spelled = !page.names_from_anchors.iter().any(|a| a == name);
+            let entry = names
+                .entry(simple.to_ascii_lowercase())
+                .or_insert_with(|| simple.to_string());
+            if spelled && *entry == entry.to_ascii_lowercase() {
+                *entry = simple.to_string();
+            }
+        }
+    }
+    names
 }
 
 /// [`assemble`], moving the types and enums of `version`'s pages into the schema instead of
 /// copying them (a tree parse has no other use for them; copying was a tenth of assembling).
-pub(crate) fn assemble_taking(version: &str, pages: &mut [Page]) -> (Schema, Vec<Diagnostic>) {
+/// `defined` is [`defined_names`] of every page of the tree, taken before any version.
+pub(crate) fn assemble_taking(
+    version: &str,
+    pages: &mut [Page],
+    defined: &HashMap<String, String>,
+) -> (Schema, Vec<Diagnostic>) {
     let mut pages: Vec<&mut Page> = pages.iter_mut().filter(|p| p.version == version).collect();
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let mut schema = Schema::new(version);
@@ -78,7 +106,14 @@ pub(crate) fn assemble_taking(version: &str, pages: &mut [Page]) -> (Schema, Vec
             });
         }
     }
+    let from_anchors: Vec<String> = pages
+        .iter()
+        .flat_map(|p| p.names_from_anchors.iter().cloned())
+        .collect();
+    spell_as_used(&mut schema, &from_anchors, defined, &mut diagnostics);
     let names = NameIndex::new(&schema);
+    let words: Vec<&WordType> = pages.iter().flat_map(|p| &p.word_types).collect();
+    settle_words(&mut schema, &names, &words, defined, &mut diagnostics);
     resolve_names(&mut schema, &names, &mut diagnostics);
     break_cycles(&mut schema, &mut diagnostics);
     inherit_openness(&mut schema, &closed, &mut diagnostics);
@@ -95,6 +130,131 @@ pub(crate) fn assemble_taking(version: &str, pages: &mut [Page]) -> (Schema, Vec
     }
     diagnostics.sort();
     (schema, diagnostics)
+}
+
+/// Enums a translated heading named only by its lower-case anchor (`mailboxrecipienttype`)
+/// take the spelling the version's properties use for them (`mailboxRecipientType`), the most
+/// common one when they differ; unused ones take the spelling a page of another version gives
+/// them, else stay as the anchor spells them. One that another page of this version defines
+/// with its real spelling is that enum again (a `type-duplicate`).
+fn spell_as_used(
+    schema: &mut Schema,
+    from_anchors: &[String],
+    defined: &HashMap<String, String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if from_anchors.is_empty() {
+        return;
+    }
+    for anchor in from_anchors {
+        let spelled = schema
+            .enums
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(anchor) && *k != anchor)
+            .cloned();
+        if let Some(spelled) = spelled {
+            if let Some(again) = schema.enums.remove(anchor) {
+                diagnostics.push(duplicate(
+                    &spelled,
+                    &again.source,
+                    &schema.enums[&spelled].source,
+                ));
+            }
+        }
+    }
+    let wanted: HashMap<String, &str> = from_anchors
+        .iter()
+        .map(|n| (n.to_ascii_lowercase(), n.as_str()))
+        .collect();
+    let mut spellings: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for property in schema.types.values().flat_map(|t| &t.properties) {
+        let element = property.ty.element_name();
+        if let Some(anchor) = wanted.get(&element.to_ascii_lowercase()) {
+            *spellings
+                .entry(anchor)
+                .or_default()
+                .entry(element)
+                .or_default() += 1;
+        }
+    }
+    let mut renames: Vec<(String, String)> = spellings
+        .into_iter()
+        .filter_map(|(anchor, used)| {
+            let (best, _) = used
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            (best != anchor).then(|| (anchor.to_string(), best.to_string()))
+        })
+        .collect();
+    for anchor in from_anchors {
+        if renames.iter().any(|(a, _)| a == anchor) {
+            continue;
+        }
+        let (namespace, simple) = anchor.rsplit_once('.').unwrap_or(("", anchor));
+        if let Some(spelled) = defined.get(&simple.to_ascii_lowercase()) {
+            if spelled != simple {
+                renames.push((anchor.clone(), format!("{namespace}.{spelled}")));
+            }
+        }
+    }
+    for (anchor, spelled) in renames {
+        if schema.enums.contains_key(&spelled) {
+            continue;
+        }
+        if let Some(mut def) = schema.enums.remove(&anchor) {
+            def.name.clone_from(&spelled);
+            schema.enums.insert(spelled, def);
+        }
+    }
+}
+
+/// A property typed by a plain word (`Url`, `read`, `Booliano`) or by a link text that does not
+/// spell its target (`[ID](identity.md)`) keeps that type when some page defines it; when no
+/// page of the tree defines the word in any version, it names no type (a translated primitive,
+/// a sample value, a translated link text) and the property reads as the link's target, the
+/// other side's type or `Edm.Untyped`, with a `type-word-undefined` warning.
+fn settle_words(
+    schema: &mut Schema,
+    names: &NameIndex,
+    words: &[&WordType],
+    defined: &HashMap<String, String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for word in words {
+        let element = word.word.element_name();
+        let simple = crate::doc_type::simple_name(element).to_ascii_lowercase();
+        if names.resolve(element).is_some() || defined.contains_key(&simple) {
+            continue;
+        }
+        let Some(ty) = schema.types.get_mut(&word.owner) else {
+            continue;
+        };
+        let Some(property) = ty
+            .properties
+            .iter_mut()
+            .find(|p| p.name == word.property && p.ty == word.word)
+        else {
+            continue;
+        };
+        let instead_element = word.instead.element_name();
+        let usable = word.instead.primitive().is_some()
+            || instead_element.starts_with("Edm.")
+            || names.resolve(instead_element).is_some();
+        let instead = if usable {
+            word.instead.clone()
+        } else {
+            let untyped = graph_ir::Primitive::Untyped.type_ref();
+            if word.instead.is_collection() {
+                TypeRef::collection_of(&untyped)
+            } else {
+                untyped
+            }
+        };
+        diagnostics.push(at(&property.source, codes::TYPE_WORD_UNDEFINED, format!(
+            "property `{}` of `{}` is typed `{}`, a word no page defines as a type or enum in any version (translated, or a sample value); expected a type name (read as `{instead}`)",
+            property.name, ty.name, property.ty)));
+        property.ty = instead;
+    }
 }
 
 fn duplicate(name: &str, again: &Source, first: &Source) -> Diagnostic {
@@ -485,5 +645,128 @@ fn flag_unstated_bases(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
                 "`{}` states no base type, yet declares {} of `{}`, which other types derive from; expected `baseType` or an \"Inherits from\" sentence if it derives from it (kept without a base)",
                 ty.name, shared.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "), candidate.name)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::codes;
+    use crate::tree::parse_pages_on;
+
+    fn page(name: &str, body: &str) -> (String, String) {
+        (format!("beta/resources/{name}.md"), body.to_string())
+    }
+
+    fn resource(ty: &str, prose: &str, rows: &str, json: &str) -> String {
+        format!(
+            "# <a name=\"x-resource-type\"></a>Тип ресурса {ty}\n\n{prose}\n\n## <a name=\"properties\"></a>Свойства\n\n|Свойство|Тип|Описание|\n|:--|:--|:--|\n{rows}\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{ty}\" }} -->\n```json\n{json}\n```\n"
+        )
+    }
+
+    #[test]
+    fn a_word_no_page_defines_is_no_type() {
+        let pages = [
+            page(
+                "easel",
+                &resource(
+                    "easel",
+                    "Мольберт.",
+                    "|id|String|Ид.|\n|link|Url|Адрес.|\n|owner|[Benutzer](user.md)|Владелец.|\n|brush|paintBrush|Кисть.|\n|color|Booliano|Цвет.|",
+                    "{ \"id\": \"String\", \"link\": \"String\", \"owner\": {\"@odata.type\": \"microsoft.graph.user\"}, \"brush\": \"String\", \"color\": \"Boolean\" }",
+                ),
+            ),
+            page("user", &resource("user", "Пользователь.", "|id|String|Ид.|", "{ \"id\": \"String\" }")),
+            // `paintBrush` has a page in another version only: still a type name.
+            (
+                "v1.0/resources/paintbrush.md".to_string(),
+                resource("paintBrush", "Кисть.", "|id|String|Ид.|", "{ \"id\": \"String\" }"),
+            ),
+        ];
+        let output = parse_pages_on(&pages, 1);
+        let easel = &output.schemas["beta"].types["microsoft.graph.easel"];
+        let typed: Vec<(&str, &str)> = easel
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.as_str()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("id", "Edm.String"),
+                ("link", "Edm.String"),
+                ("owner", "microsoft.graph.user"),
+                ("brush", "microsoft.graph.paintBrush"),
+                ("color", "Edm.Boolean")
+            ]
+        );
+        let undefined: Vec<&str> = output
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == codes::TYPE_WORD_UNDEFINED)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(undefined.len(), 3, "{undefined:#?}");
+        assert!(undefined
+            .iter()
+            .any(|m| m.contains("`microsoft.graph.Booliano`")));
+    }
+
+    #[test]
+    fn an_enum_named_by_its_anchor_takes_the_spelling_its_users_give() {
+        let enums = "### <a name=\"brushsize-values\"></a>Значения размера кисти\n\n|Member|\n|:--|\n|small|\n";
+        let pages = [
+            page("enums", enums),
+            page(
+                "easel",
+                &resource(
+                    "easel",
+                    "Мольберт.",
+                    "|size|brushSize|Размер.|",
+                    "{ \"size\": \"String\" }",
+                ),
+            ),
+        ];
+        let output = parse_pages_on(&pages, 1);
+        let schema = &output.schemas["beta"];
+        assert!(
+            schema.enums.contains_key("microsoft.graph.brushSize"),
+            "{:?}",
+            schema.enums.keys()
+        );
+        assert_eq!(
+            schema.types["microsoft.graph.easel"].properties[0]
+                .ty
+                .as_str(),
+            "microsoft.graph.brushSize"
+        );
+    }
+
+    #[test]
+    fn a_base_stated_by_a_link_in_translated_prose() {
+        let pages = [
+            page(
+                "easel",
+                &resource(
+                    "easel",
+                    "Наследуется [от стойки](stand.md).",
+                    "|id|String|Ид.|",
+                    "{ \"id\": \"String\" }",
+                ),
+            ),
+            page(
+                "stand",
+                &resource(
+                    "stand",
+                    "Стойка.",
+                    "|height|Int32|Высота.|",
+                    "{ \"height\": \"Int32\" }",
+                ),
+            ),
+        ];
+        let output = parse_pages_on(&pages, 1);
+        let easel = &output.schemas["beta"].types["microsoft.graph.easel"];
+        let base = easel.base.as_ref().expect("the link names the base");
+        assert_eq!(base.name, "microsoft.graph.stand");
+        assert_eq!(base.origin, graph_ir::BaseOrigin::Prose);
     }
 }

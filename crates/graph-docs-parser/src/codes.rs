@@ -29,6 +29,8 @@ pub const ANNOTATION_INVALID: &str = "annotation-invalid";
 pub const ANNOTATION_VALUE: &str = "annotation-value";
 /// An annotation comment was opened with `<!--` and never closed.
 pub const ANNOTATION_UNCLOSED: &str = "annotation-unclosed";
+/// An annotation comment's quotes came back HTML-escaped (`&quot;`); read decoded.
+pub const ANNOTATION_HTML_ESCAPED: &str = "annotation-html-escaped";
 
 /// The resource JSON block had a trailing comma.
 pub const RESOURCE_JSON_TRAILING_COMMA: &str = "resource-json-trailing-comma";
@@ -44,6 +46,8 @@ pub const RESOURCE_JSON_UNQUOTED_KEY: &str = "resource-json-unquoted-key";
 pub const RESOURCE_JSON_NEWLINE_IN_STRING: &str = "resource-json-newline-in-string";
 /// The resource JSON block is not JSON even when read leniently; the table alone was used.
 pub const RESOURCE_JSON_INVALID: &str = "resource-json-invalid";
+/// The resource JSON block's quotes came back HTML-escaped (`&quot;`); read decoded.
+pub const RESOURCE_JSON_HTML_ESCAPED: &str = "resource-json-html-escaped";
 /// A resource annotation is not followed by a fenced JSON block.
 pub const RESOURCE_JSON_MISSING: &str = "resource-json-missing";
 /// A resource annotation has no `@odata.type`; the type name was taken from the page title.
@@ -53,6 +57,18 @@ pub const PLACEHOLDER_UNKNOWN: &str = "placeholder-unknown";
 
 /// A type cell of a Properties table was not understood; the property is typed `Edm.Untyped`.
 pub const TYPE_CELL_UNKNOWN: &str = "type-cell-unknown";
+/// A type cell is a word, not a type name (a translated primitive such as `Строка`); the JSON
+/// block's placeholder typed the property.
+pub const TYPE_CELL_TRANSLATED: &str = "type-cell-translated";
+/// A property's type is a word that no page of the tree defines as a type or enum (`Url`,
+/// `Booliano`); it was read as the link's target, the other side's type, or `Edm.Untyped`.
+pub const TYPE_WORD_UNDEFINED: &str = "type-word-undefined";
+/// A table's name cell matches no JSON key, but a key in its place, of its type or in another
+/// case is it; the key's spelling was used.
+pub const PROPERTY_NAME_FROM_JSON: &str = "property-name-from-json";
+/// A table's name cell is a translated word that no JSON key could be matched with; the row
+/// was skipped.
+pub const PROPERTY_NAME_TRANSLATED: &str = "property-name-translated";
 /// A type cell names alternatives (`[a](a.md) or [b](b.md)`); the first one was used.
 pub const TYPE_CELL_ALTERNATIVES: &str = "type-cell-alternatives";
 /// `DateTime` is not an OData type; it was read as `Edm.DateTimeOffset`.
@@ -96,6 +112,8 @@ pub const TYPE_DUPLICATE_CONFLICT: &str = "type-duplicate-conflict";
 pub const ENUM_TABLE_MISSING: &str = "enum-table-missing";
 /// An enum lists the same member twice; the first was kept.
 pub const ENUM_MEMBER_DUPLICATE: &str = "enum-member-duplicate";
+/// An enum member cell is not a wire name (a translation rewrote it); not read as a member.
+pub const ENUM_MEMBER_NOT_WIRE_NAME: &str = "enum-member-not-wire-name";
 
 /// A response example block has no status line.
 pub const RESPONSE_STATUS_MISSING: &str = "response-status-missing";
@@ -116,6 +134,7 @@ pub const ALL: &[&str] = &[
     ANNOTATION_INVALID,
     ANNOTATION_VALUE,
     ANNOTATION_UNCLOSED,
+    ANNOTATION_HTML_ESCAPED,
     RESOURCE_JSON_TRAILING_COMMA,
     RESOURCE_JSON_COMMENT,
     RESOURCE_JSON_ODD_WHITESPACE,
@@ -123,10 +142,15 @@ pub const ALL: &[&str] = &[
     RESOURCE_JSON_UNQUOTED_KEY,
     RESOURCE_JSON_NEWLINE_IN_STRING,
     RESOURCE_JSON_INVALID,
+    RESOURCE_JSON_HTML_ESCAPED,
     RESOURCE_JSON_MISSING,
     RESOURCE_NAME_MISSING,
     PLACEHOLDER_UNKNOWN,
     TYPE_CELL_UNKNOWN,
+    TYPE_CELL_TRANSLATED,
+    TYPE_WORD_UNDEFINED,
+    PROPERTY_NAME_FROM_JSON,
+    PROPERTY_NAME_TRANSLATED,
     TYPE_CELL_ALTERNATIVES,
     DATETIME_AS_DATETIMEOFFSET,
     PROPERTY_DUPLICATE,
@@ -147,6 +171,7 @@ pub const ALL: &[&str] = &[
     TYPE_DUPLICATE_CONFLICT,
     ENUM_TABLE_MISSING,
     ENUM_MEMBER_DUPLICATE,
+    ENUM_MEMBER_NOT_WIRE_NAME,
     RESPONSE_STATUS_MISSING,
 ];
 

@@ -24,16 +24,63 @@ const POSSIBLE_VALUES: &[&str] = &[
     "可能的值",
     "возможные значения",
     "Возможные значения",
+    "可能な値",
+    "valores possíveis",
+    "valores posibles",
+    "mögliche werte",
+    "valeurs possibles",
+];
+
+/// "Read-only" in the languages the Graph docs are published in (a translated description
+/// keeps no English for it: no language-free cue exists).
+const READ_ONLY: &[&str] = &[
+    "только для чтения",
+    "Только для чтения",
+    "読み取り専用",
+    "只读",
+    "somente leitura",
+    "solo lectura",
+    "sólo lectura",
+    "schreibgeschützt",
+    "lecture seule",
+    "sola lettura",
+];
+
+/// "Not nullable" in those languages.
+const NOT_NULLABLE: &[&str] = &[
+    "null не допускается",
+    "NULL не допускается",
+    "не допускает значение null",
+    "не допускает значение NULL",
+    "не может быть null",
+    "Не может быть null",
+    "null 許容ではありません",
+    "不可为 null",
+    "不可为null",
+    "não anulável",
+    "no admite valores null",
+    "nicht nullable",
+    "non nullable",
 ];
 
 /// Reads the facts from description markdown.
 pub(crate) fn read(description: &str) -> DescriptionFacts {
     let has = |phrase| find_ignore_ascii_case(description, phrase).is_some();
+    // The translated phrases only where the text is not all ASCII (most descriptions are).
+    let translated = |phrases: &[&str]| {
+        !description.is_ascii()
+            && phrases
+                .iter()
+                .any(|p| crate::search::find(description, p).is_some())
+    };
     let mut facts = DescriptionFacts {
-        read_only: has("read-only") || has("read only"),
+        read_only: has("read-only") || has("read only") || translated(READ_ONLY),
         // "Required" is about requests (required on create), not a promise that a response
         // never sends `null`: it alone does not make a property non-nullable.
-        not_nullable: has("not nullable") || has("non-nullable") || has("non nullable"),
+        not_nullable: has("not nullable")
+            || has("non-nullable")
+            || has("non nullable")
+            || translated(NOT_NULLABLE),
         ..DescriptionFacts::default()
     };
     if let Some(at) = find_ignore_ascii_case(description, "deprecated") {
@@ -103,6 +150,19 @@ mod tests {
             facts.possible_values,
             ["None", "Attendee", "Presenter", "Organizer"]
         );
+    }
+
+    #[test]
+    fn read_only_and_not_nullable_in_other_languages() {
+        let facts = read("Дата создания. Только для чтения. Значение null не допускается.");
+        assert!(facts.read_only && facts.not_nullable);
+        let facts = read("作成日時。読み取り専用です。null 許容ではありません。");
+        assert!(facts.read_only && facts.not_nullable);
+        // "Nullable" alone says nothing either way.
+        let facts = read("Описание. Допускается значение null.");
+        assert!(!facts.read_only && !facts.not_nullable);
+        let facts = read("状態。可能な値は `active`、`inactive` です。");
+        assert_eq!(facts.possible_values, ["active", "inactive"]);
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub enum Deviation {
     NewlineInString,
     /// An object key without quotes.
     UnquotedKey,
+    /// A quote written as the HTML entity `&quot;` (only [`parse_html_escaped`] reads these).
+    HtmlEscapedQuote,
 }
 
 /// A tolerated deviation and where it is.
@@ -97,6 +99,18 @@ pub struct Parsed<'a> {
 /// Parses `text` as one JSON value (anything after it is an error), reporting offsets as
 /// `base + offset in text`.
 pub fn parse(text: &str, base: usize) -> Result<Parsed<'_>, SyntaxError> {
+    read(text, base, false)
+}
+
+/// [`parse`] for text whose quotes came back HTML-escaped from a translation tool
+/// (`"@type&quot;: &quot;x"`): every `&quot;` is read as `"` (a
+/// [`Deviation::HtmlEscapedQuote`] each). Only for text [`parse`] refused: in valid JSON a
+/// `&quot;` inside a string is text.
+pub fn parse_html_escaped(text: &str, base: usize) -> Result<Parsed<'_>, SyntaxError> {
+    read(text, base, true)
+}
+
+fn read(text: &str, base: usize, html_quotes: bool) -> Result<Parsed<'_>, SyntaxError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -104,6 +118,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed<'_>, SyntaxError> {
         base,
         leniencies: Vec::new(),
         depth: 0,
+        html_quotes,
     };
     reader.skip_space();
     let root = reader.value()?;
@@ -172,9 +187,33 @@ struct Reader<'a> {
     base: usize,
     leniencies: Vec<Leniency>,
     depth: usize,
+    /// `&quot;` is a quote.
+    html_quotes: bool,
 }
 
+/// The HTML entity for `"`.
+const QUOT: &str = "&quot;";
+
 impl<'a> Reader<'a> {
+    /// Whether a quote (`"`, or `&quot;` when those are read) starts at `at`.
+    fn quote_at(&self, at: usize) -> bool {
+        match self.bytes.get(at) {
+            Some(b'"') => true,
+            Some(b'&') => self.html_quotes && self.text[at..].starts_with(QUOT),
+            _ => false,
+        }
+    }
+
+    /// Steps over the quote at the current position (recording an escaped one).
+    fn skip_quote(&mut self) {
+        if self.bytes[self.pos] == b'&' {
+            self.tolerate(Deviation::HtmlEscapedQuote, self.pos);
+            self.pos += QUOT.len();
+        } else {
+            self.pos += 1;
+        }
+    }
+
     fn error(&self, message: impl Into<String>) -> SyntaxError {
         SyntaxError {
             offset: self.base + self.pos,
@@ -234,6 +273,7 @@ impl<'a> Reader<'a> {
             Some(b'{') => self.nested(|r| r.object())?,
             Some(b'[') => self.nested(|r| r.array())?,
             Some(b'"') => Value::String(self.string()?),
+            Some(b'&') if self.quote_at(self.pos) => Value::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(b't') if self.text[self.pos..].starts_with("true") => {
                 self.pos += 4;
@@ -291,7 +331,8 @@ impl<'a> Reader<'a> {
             }
             Some(&b)
                 if (what == "element" && matches!(b, b'"' | b'{' | b'['))
-                    || (what != "element" && (b == b'"' || b.is_ascii_alphabetic())) =>
+                    || (what != "element" && (b == b'"' || b.is_ascii_alphabetic()))
+                    || (b == b'&' && self.quote_at(self.pos)) =>
             {
                 self.tolerate(Deviation::MissingComma, self.pos);
                 Ok(false)
@@ -318,6 +359,7 @@ impl<'a> Reader<'a> {
             let key_start = self.base + self.pos;
             let key = match self.bytes.get(self.pos) {
                 Some(b'"') => self.string()?,
+                Some(b'&') if self.quote_at(self.pos) => self.string()?,
                 Some(b) if b.is_ascii_alphabetic() || *b == b'_' || *b == b'@' => {
                     self.tolerate(Deviation::UnquotedKey, self.pos);
                     let start = self.pos;
@@ -372,12 +414,21 @@ impl<'a> Reader<'a> {
 
     fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let open = self.pos;
-        self.pos += 1;
+        self.skip_quote();
         let mut out = String::new();
         loop {
             let rest = &self.bytes[self.pos..];
+            let special = memchr::memchr3(b'"', b'\\', b'\n', rest);
+            let entity = if self.html_quotes {
+                let within = special.map_or(&self.text[self.pos..], |stop| {
+                    &self.text[self.pos..self.pos + stop]
+                });
+                within.find(QUOT)
+            } else {
+                None
+            };
             // `ok_or_else`: the message is built only when the string is really unclosed.
-            let stop = memchr::memchr3(b'"', b'\\', b'\n', rest).ok_or_else(|| SyntaxError {
+            let stop = entity.or(special).ok_or_else(|| SyntaxError {
                 offset: self.base + open,
                 message: "string never closed; expected `\"`".to_string(),
             })?;
@@ -385,8 +436,8 @@ impl<'a> Reader<'a> {
             let piece = &text[self.pos..self.pos + stop];
             self.pos += stop;
             match self.bytes[self.pos] {
-                b'"' => {
-                    self.pos += 1;
+                b'"' | b'&' => {
+                    self.skip_quote();
                     if out.is_empty() {
                         // Nothing unescaped or joined: the text as written.
                         return Ok(Cow::Borrowed(piece));
@@ -543,5 +594,42 @@ mod tests {
         assert!(parse("", 0).is_err());
         assert!(parse("{} extra", 0).is_err());
         assert!(parse(&"[".repeat(10_000), 0).is_err());
+    }
+
+    #[test]
+    fn html_escaped_quotes_are_read_as_quotes_only_when_asked() {
+        // A translation tool escaped the quotes inside a line but not at its ends.
+        let text =
+            "{\n  \"blockType\": \"resource\",\n  \"@type&quot;: &quot;microsoft.graph.x\"\n}";
+        assert!(parse(text, 0).is_err());
+        let parsed = parse_html_escaped(text, 5).unwrap();
+        assert_eq!(keys(&parsed.root), ["blockType", "@type"]);
+        assert_eq!(
+            parsed.root.get("@type").unwrap().as_str(),
+            Some("microsoft.graph.x")
+        );
+        let at: Vec<_> = parsed
+            .leniencies
+            .iter()
+            .map(|l| (l.deviation, l.offset))
+            .collect();
+        let first = 5 + text.find("&quot;").unwrap();
+        let second = 5 + text.rfind("&quot;").unwrap();
+        assert_eq!(
+            at,
+            [
+                (Deviation::HtmlEscapedQuote, first),
+                (Deviation::HtmlEscapedQuote, second)
+            ]
+        );
+        // Every quote escaped, and an escaped string last in the text.
+        let parsed = parse_html_escaped("[&quot;a&quot;, &quot;b&quot;]", 0).unwrap();
+        assert_eq!(parsed.root.to_serde(), serde_json::json!(["a", "b"]));
+        // In valid JSON the entity is text, and the plain reader keeps it.
+        let parsed = parse("{\"a\": \"say &quot;hi&quot;\"}", 0).unwrap();
+        assert_eq!(
+            parsed.root.get("a").unwrap().as_str(),
+            Some("say &quot;hi&quot;")
+        );
     }
 }

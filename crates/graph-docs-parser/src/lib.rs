@@ -37,6 +37,7 @@ mod web_render;
 
 pub use api::{ApiPage, ResponseExample};
 pub use assemble::assemble;
+pub use merge::WordType;
 pub use page::{parse_page, path_version, version_of, Page};
 pub use tree::{
     parse_pages, parse_pages_on, parse_tree, parse_tree_with, root_version, version_in_tree,

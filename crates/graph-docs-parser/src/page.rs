@@ -8,6 +8,7 @@ use crate::api::{read_api, ApiPage};
 use crate::codes;
 use crate::enums::build_enums;
 use crate::front_matter;
+use crate::merge::WordType;
 use crate::prose::{self, ProseBase};
 use crate::report::Reporter;
 use crate::resource::{build_types, PageFacts};
@@ -37,6 +38,12 @@ pub struct Page {
     pub resource_annotations: usize,
     /// Types whose annotation says `"openType": false` in so many words.
     pub closed_explicitly: Vec<String>,
+    /// Properties typed by a word that may name no type (`Url`, `[ID](identity.md)`): what
+    /// they read as when no page of the tree defines the word.
+    pub word_types: Vec<WordType>,
+    /// Enums named only by a lower-case anchor (`mailboxrecipienttype-values`, the heading's
+    /// name translated): assembly spells them as the properties that use them do.
+    pub names_from_anchors: Vec<String>,
     /// Everything worth saying about the page, in page order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -72,6 +79,7 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         .count();
     let mut types = Vec::new();
     let mut closed_explicitly = Vec::new();
+    let mut word_types = Vec::new();
     if resource_annotations > 0 {
         let tables: Vec<PropertyTable> = scan
             .tables
@@ -91,10 +99,20 @@ pub fn parse_page(file: &str, text: &str) -> Page {
             &tables,
             &facts,
             &mut closed_explicitly,
+            &mut word_types,
             &mut report,
         );
     }
-    let mut enums = build_enums(text, &scan, &namespace, &title, &mut report);
+    let mut names_from_anchors = Vec::new();
+    let mut enums = build_enums(
+        text,
+        &scan,
+        &namespace,
+        &title,
+        doc_type.as_deref(),
+        &mut names_from_anchors,
+        &mut report,
+    );
     let area = area_of(&front);
     for def in &mut types {
         def.area.clone_from(&area);
@@ -116,6 +134,8 @@ pub fn parse_page(file: &str, text: &str) -> Page {
         api,
         resource_annotations,
         closed_explicitly,
+        word_types,
+        names_from_anchors,
         diagnostics: report.diagnostics,
     }
 }
@@ -176,10 +196,15 @@ fn namespace_of(text: &str, scan: &Scan) -> Option<String> {
     })
 }
 
-/// The base named in prose before the first Properties table.
+/// The base named in prose before the first Properties table: by an English phrase, else by
+/// a link beside an inheritance verb of any language.
 fn prose_base(text: &str, scan: &Scan, first_table: usize) -> Option<ProseBase> {
-    scan.paragraphs
-        .iter()
-        .take_while(|&&(start, _)| start < first_table)
+    let before = || {
+        scan.paragraphs
+            .iter()
+            .take_while(|&&(start, _)| start < first_table)
+    };
+    before()
         .find_map(|&(start, end)| prose::base_in(text, start, end))
+        .or_else(|| before().find_map(|&(start, end)| prose::linked_base_in(text, start, end)))
 }

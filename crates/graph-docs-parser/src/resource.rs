@@ -10,7 +10,7 @@ use crate::codes;
 use crate::description;
 use crate::doc_type::{qualify, simple_name};
 use crate::lenient_json::Node;
-use crate::merge::{merge_properties, JsonProperty};
+use crate::merge::{merge_properties, JsonProperty, WordType};
 use crate::placeholder;
 use crate::prose::ProseBase;
 use crate::report::Reporter;
@@ -44,6 +44,7 @@ pub(crate) fn build_types(
     tables: &[PropertyTable],
     facts: &PageFacts,
     closed_explicitly: &mut Vec<String>,
+    words: &mut Vec<WordType>,
     report: &mut Reporter,
 ) -> Vec<TypeDef> {
     let resources: Vec<&Annotation> = scan
@@ -65,7 +66,7 @@ pub(crate) fn build_types(
             .filter(|t| t.start >= previous_end && (is_last || t.start < annotation.start))
             .collect();
         let next_start = resources.get(index + 1).map_or(usize::MAX, |a| a.start);
-        let (ty, open) = build_type(
+        let (ty, open, own_words) = build_type(
             source,
             scan,
             annotation,
@@ -74,6 +75,10 @@ pub(crate) fn build_types(
             facts,
             report,
         );
+        words.extend(own_words.into_iter().map(|word| WordType {
+            owner: ty.name.clone(),
+            ..word
+        }));
         if open == Some(false) {
             closed_explicitly.push(ty.name.clone());
         }
@@ -90,12 +95,19 @@ fn build_type(
     tables: &[&PropertyTable],
     facts: &PageFacts,
     report: &mut Reporter,
-) -> (TypeDef, Option<bool>) {
+) -> (TypeDef, Option<bool>, Vec<WordType>) {
     let name = type_name(annotation, facts, report);
     let namespace = name.rsplit_once('.').map_or(facts.namespace, |(ns, _)| ns);
     let json = json_block(source, scan, annotation, next_annotation, report);
     let json_properties = json.as_ref().map(|j| json_properties(j, report));
-    let properties = merge_properties(tables, json_properties.as_deref(), namespace, report);
+    let mut words = Vec::new();
+    let properties = merge_properties(
+        tables,
+        json_properties.as_deref(),
+        namespace,
+        &mut words,
+        report,
+    );
     let key = annotation.string("keyProperty").map(str::to_string);
     let mut properties = properties;
     for property in &mut properties {
@@ -130,7 +142,7 @@ fn build_type(
         key,
         name,
     };
-    (ty, open)
+    (ty, open, words)
 }
 
 /// The qualified type name from `@odata.type`, its last segment starting lower-case.

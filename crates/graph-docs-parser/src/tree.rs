@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use graph_ir::{Diagnostic, Schema};
 
 use crate::api::ApiPage;
-use crate::assemble::assemble_taking;
+use crate::assemble::{assemble_taking, defined_names};
 use crate::codes;
 use crate::page::{self, parse_page, Page};
 use crate::walk;
@@ -179,8 +179,9 @@ fn finish(
             .entry(page.version.clone())
             .or_default() += 1;
     }
+    let defined = defined_names(&pages);
     for version in versions {
-        let (schema, found) = assemble_taking(&version, &mut pages);
+        let (schema, found) = assemble_taking(&version, &mut pages, &defined);
         diagnostics.extend(found);
         out.schemas.insert(version, schema);
     }
