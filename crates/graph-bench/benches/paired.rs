@@ -5,8 +5,13 @@
 //! case it is compared with in a busy one. Here every round runs each case once, back to back,
 //! and a ratio is taken within the round; the median over rounds is what the targets are read
 //! against. Each case's fastest and median time are printed too.
+//!
+//! `cargo bench -p graph-bench --bench paired -- deserialize serialize` runs only the groups
+//! named (`parser`, `generation`, `deserialize`, `serialize`); `PAIRED_ROUNDS=N` sets the
+//! rounds (default 21).
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -15,64 +20,100 @@ use graph_models::support::CollectionResponse;
 use graph_models::v1_0::AttendanceRecord;
 use graph_pipeline::whole::RuntimeDependency;
 
-const ROUNDS: usize = 21;
+const DEFAULT_ROUNDS: usize = 21;
 
 /// A named piece of work. It returns what it built, which is dropped after the clock stops
 /// (as divan does), so freeing a large `Value` is not counted as reading it.
 struct Case<'a> {
     name: &'static str,
+    /// Untimed work before each run: simd-json reads a fresh copy of the input in place.
+    prepare: Option<Box<dyn FnMut() + 'a>>,
     run: Box<dyn FnMut() -> Box<dyn Any> + 'a>,
 }
 
-/// One target: the time of `case` over the time of `baseline`, at most `at_most`.
+impl<'a> Case<'a> {
+    fn new(name: &'static str, run: impl FnMut() -> Box<dyn Any> + 'a) -> Self {
+        Case {
+            name,
+            prepare: None,
+            run: Box::new(run),
+        }
+    }
+}
+
+/// One ratio: the time of `case` over the time of `baseline`, with its target if it has one.
 struct Target {
     case: &'static str,
     baseline: &'static str,
-    at_most: f64,
+    at_most: Option<f64>,
     what: &'static str,
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
     // `cargo test --benches` runs bench targets with `--test`; that is not a measurement.
-    if std::env::args().any(|a| a == "--list" || a == "--test") {
+    if args.iter().any(|a| a == "--list" || a == "--test") {
         return;
     }
-    match corpus::load_default_or_explain() {
-        Some(pages) => {
-            parser(&pages);
-            generation(&pages);
+    let groups: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wanted = |group: &str| groups.is_empty() || groups.contains(&group);
+    if wanted("parser") || wanted("generation") {
+        match corpus::load_default_or_explain() {
+            Some(pages) => {
+                if wanted("parser") {
+                    parser(&pages);
+                }
+                if wanted("generation") {
+                    generation(&pages);
+                }
+            }
+            None => eprintln!("parser and generation pairs skipped (no corpus)"),
         }
-        None => eprintln!("parser and generation pairs skipped (no corpus)"),
     }
-    models();
+    let json = attendance::default_collection();
+    if wanted("deserialize") {
+        deserialize(&json);
+    }
+    if wanted("serialize") {
+        serialize(&json);
+    }
+}
+
+fn rounds() -> usize {
+    std::env::var("PAIRED_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(DEFAULT_ROUNDS)
 }
 
 fn parser(pages: &[(String, String)]) {
     let cases = vec![
-        Case {
-            name: "pulldown-cmark pass",
-            run: Box::new(|| Box::new(corpus::markdown_baseline(black_box(pages)))),
-        },
-        Case {
-            name: "full parse, one thread",
-            run: Box::new(|| Box::new(graph_docs_parser::parse_pages_on(black_box(pages), 1))),
-        },
-        Case {
-            name: "full parse, all cores",
-            run: Box::new(|| Box::new(graph_docs_parser::parse_pages(black_box(pages)))),
-        },
+        Case::new("pulldown-cmark pass", || {
+            Box::new(corpus::markdown_baseline(black_box(pages)))
+        }),
+        Case::new("full parse, one thread", || {
+            Box::new(graph_docs_parser::parse_pages_on(black_box(pages), 1))
+        }),
+        Case::new("full parse, all cores", || {
+            Box::new(graph_docs_parser::parse_pages(black_box(pages)))
+        }),
     ];
     let targets = [
         Target {
             case: "full parse, one thread",
             baseline: "pulldown-cmark pass",
-            at_most: 1.25,
+            at_most: Some(1.25),
             what: "time ratio",
         },
         Target {
             case: "full parse, all cores",
             baseline: "pulldown-cmark pass",
-            at_most: 1.0,
+            at_most: Some(1.0),
             what: "time ratio",
         },
     ];
@@ -93,55 +134,61 @@ fn runtime() -> RuntimeDependency {
 /// file, both on every core, nothing written) against one pulldown-cmark pass.
 fn generation(pages: &[(String, String)]) {
     let cases = vec![
-        Case {
-            name: "pulldown-cmark pass",
-            run: Box::new(|| Box::new(corpus::markdown_baseline(black_box(pages)))),
-        },
-        Case {
-            name: "parse and generate, all cores",
-            run: Box::new(|| {
-                let parsed = graph_docs_parser::parse_pages(black_box(pages));
-                let generated =
-                    graph_pipeline::whole::generate_from(parsed, "graph_docs_models", &runtime());
-                assert!(!generated.failed, "generation failed");
-                Box::new(generated.files)
-            }),
-        },
+        Case::new("pulldown-cmark pass", || {
+            Box::new(corpus::markdown_baseline(black_box(pages)))
+        }),
+        Case::new("parse and generate, all cores", || {
+            let parsed = graph_docs_parser::parse_pages(black_box(pages));
+            let generated =
+                graph_pipeline::whole::generate_from(parsed, "graph_docs_models", &runtime());
+            assert!(!generated.failed, "generation failed");
+            Box::new(generated.files)
+        }),
     ];
     let targets = [Target {
         case: "parse and generate, all cores",
         baseline: "pulldown-cmark pass",
-        at_most: 3.0,
+        at_most: Some(3.0),
         what: "time ratio",
     }];
     report("whole-corpus generation (corpus-2021)", cases, &targets);
 }
 
-fn models() {
-    let json = attendance::default_collection();
-    let json = json.as_str();
+type Models = CollectionResponse<AttendanceRecord>;
+
+fn deserialize(json: &str) {
+    // simd-json parses in place: each run gets a fresh copy of the input, made before the clock
+    // starts.
+    let scratch = RefCell::new(Vec::new());
+    let simd_input = || {
+        let mut bytes = scratch.borrow_mut();
+        bytes.clear();
+        bytes.extend_from_slice(json.as_bytes());
+    };
     let cases = vec![
+        Case::new("Value", || {
+            Box::new(serde_json::from_str::<serde_json::Value>(black_box(json)).unwrap())
+        }),
+        Case::new("plain structs", || {
+            Box::new(serde_json::from_str::<plain::PlainPage>(black_box(json)).unwrap())
+        }),
+        Case::new("models", || {
+            Box::new(serde_json::from_str::<Models>(black_box(json)).unwrap())
+        }),
+        Case::new("models via sonic-rs", || {
+            Box::new(sonic_rs::from_str::<Models>(black_box(json)).unwrap())
+        }),
         Case {
-            name: "Value",
+            name: "models via simd-json",
+            prepare: Some(Box::new(simd_input)),
             run: Box::new(|| {
-                Box::new(serde_json::from_str::<serde_json::Value>(black_box(json)).unwrap())
+                let mut bytes = scratch.borrow_mut();
+                Box::new(simd_json::serde::from_slice::<Models>(black_box(&mut bytes)).unwrap())
             }),
         },
-        Case {
-            name: "plain structs",
-            run: Box::new(|| {
-                Box::new(serde_json::from_str::<plain::PlainPage>(black_box(json)).unwrap())
-            }),
-        },
-        Case {
-            name: "models",
-            run: Box::new(|| {
-                Box::new(
-                    serde_json::from_str::<CollectionResponse<AttendanceRecord>>(black_box(json))
-                        .unwrap(),
-                )
-            }),
-        },
+        Case::new("sonic-rs DOM (sonic_rs::Value)", || {
+            Box::new(sonic_rs::from_str::<sonic_rs::Value>(black_box(json)).unwrap())
+        }),
     ];
     // Speed is the inverse of time: "models at least 2x faster than Value" is
     // time(models) / time(Value) at most 0.5; "at least 0.8x plain's speed" is at most 1.25.
@@ -149,36 +196,97 @@ fn models() {
         Target {
             case: "models",
             baseline: "Value",
-            at_most: 0.5,
+            at_most: Some(0.5),
             what: "time ratio (0.5 = 2x faster)",
         },
         Target {
             case: "models",
             baseline: "plain structs",
-            at_most: 1.25,
+            at_most: Some(1.25),
             what: "time ratio (1.25 = 0.8x the speed)",
+        },
+        Target {
+            case: "models via sonic-rs",
+            baseline: "models",
+            at_most: None,
+            what: "time ratio",
+        },
+        Target {
+            case: "models via simd-json",
+            baseline: "models",
+            at_most: None,
+            what: "time ratio",
+        },
+        Target {
+            case: "sonic-rs DOM (sonic_rs::Value)",
+            baseline: "models",
+            at_most: None,
+            what: "time ratio",
         },
     ];
     report("deserialize 100,000 attendance records", cases, &targets);
 }
 
+/// Writes each value into its own buffer, allocated once, so every case times only the
+/// serializer.
+fn serialize(json: &str) {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let plain: plain::PlainPage = serde_json::from_str(json).unwrap();
+    let models: Models = serde_json::from_str(json).unwrap();
+    let buffers: [RefCell<Vec<u8>>; 3] =
+        std::array::from_fn(|_| RefCell::new(Vec::with_capacity(json.len() * 2)));
+    fn write<T: serde::Serialize>(buffer: &RefCell<Vec<u8>>, value: &T) -> Box<dyn Any> {
+        let mut buffer = buffer.borrow_mut();
+        buffer.clear();
+        serde_json::to_writer(&mut *buffer, black_box(value)).unwrap();
+        Box::new(buffer.len())
+    }
+    let cases = vec![
+        Case::new("Value", || write(&buffers[0], &value)),
+        Case::new("plain structs", || write(&buffers[1], &plain)),
+        Case::new("models", || write(&buffers[2], &models)),
+    ];
+    let targets = [
+        Target {
+            case: "models",
+            baseline: "Value",
+            at_most: Some(1.0),
+            what: "time ratio (at least as fast as Value)",
+        },
+        Target {
+            case: "models",
+            baseline: "plain structs",
+            at_most: None,
+            what: "time ratio",
+        },
+    ];
+    report("serialize 100,000 attendance records", cases, &targets);
+}
+
 /// Runs every case once per round, rotating which goes first, and prints times and ratios.
 fn report(title: &str, mut cases: Vec<Case<'_>>, targets: &[Target]) {
+    let rounds = rounds();
     // One warm-up round: page faults of the first allocation, lazily built tables.
     for case in &mut cases {
+        if let Some(prepare) = &mut case.prepare {
+            prepare();
+        }
         black_box((case.run)());
     }
-    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(ROUNDS); cases.len()];
-    for round in 0..ROUNDS {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(rounds); cases.len()];
+    for round in 0..rounds {
         for k in 0..cases.len() {
             let i = (round + k) % cases.len();
+            if let Some(prepare) = &mut cases[i].prepare {
+                prepare();
+            }
             let start = Instant::now();
             let built = black_box((cases[i].run)());
             times[i].push(start.elapsed());
             drop(built);
         }
     }
-    println!("{title}: {ROUNDS} rounds, each case once per round");
+    println!("{title}: {rounds} rounds, each case once per round");
     for (case, t) in cases.iter().zip(&times) {
         let mut sorted = t.clone();
         sorted.sort();
@@ -204,20 +312,19 @@ fn report(title: &str, mut cases: Vec<Case<'_>>, targets: &[Target]) {
             .collect();
         ratios.sort_by(f64::total_cmp);
         let median = ratios[ratios.len() / 2];
+        let verdict = match target.at_most {
+            Some(at_most) if median <= at_most => format!("; target <= {at_most}: met"),
+            Some(at_most) => format!("; target <= {at_most}: not met"),
+            None => String::new(),
+        };
         println!(
-            "  {} / {}: median per-round {} {:.2} (quartiles {:.2}..{:.2}); target <= {}: {}",
+            "  {} / {}: median per-round {} {:.2} (quartiles {:.2}..{:.2}){verdict}",
             target.case,
             target.baseline,
             target.what,
             median,
             ratios[ratios.len() / 4],
             ratios[ratios.len() * 3 / 4],
-            target.at_most,
-            if median <= target.at_most {
-                "met"
-            } else {
-                "not met"
-            }
         );
     }
 }

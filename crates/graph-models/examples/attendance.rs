@@ -13,6 +13,10 @@ use std::process::ExitCode;
 use graph_models::beta::{AnyIdentity, AttendanceRecord};
 use graph_models::support::CollectionResponse;
 
+#[path = "shared/response_bodies.rs"]
+mod response_bodies;
+use response_bodies::response_bodies;
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: attendance <response.json | page with HTTP responses>");
@@ -56,44 +60,4 @@ fn print_record(record: &AttendanceRecord) {
         Some(seconds) => println!("  {who}{kind}: {}m {:02}s", seconds / 60, seconds % 60),
         None => println!("  {who}{kind}: no total reported"),
     }
-}
-
-/// The JSON bodies in `text`: the text itself if it is JSON, else the object after each
-/// `HTTP/1.1 2xx` status line's blank line.
-fn response_bodies(text: &str) -> Vec<&str> {
-    if text.trim_start().starts_with('{') {
-        return vec![text];
-    }
-    let mut bodies = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("HTTP/1.1 2") {
-        rest = &rest[at..];
-        let Some(start) = rest.find('{') else { break };
-        let end = object_end(&rest[start..]).map_or(rest.len(), |len| start + len);
-        bodies.push(&rest[start..end]);
-        rest = &rest[end..];
-    }
-    bodies
-}
-
-/// Length of the JSON object at the start of `text` (braces balanced outside strings).
-fn object_end(text: &str) -> Option<usize> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for (i, c) in text.char_indices() {
-        match (in_string, escaped, c) {
-            (true, true, _) => escaped = false,
-            (true, false, '\\') => escaped = true,
-            (true, false, '"') => in_string = false,
-            (false, _, '"') => in_string = true,
-            (false, _, '{') => depth += 1,
-            (false, _, '}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
