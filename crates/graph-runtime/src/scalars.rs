@@ -73,7 +73,15 @@ impl WireText {
 
     fn as_str(&self) -> &str {
         match self {
-            WireText::Inline { len, bytes } => inline_text(*len, bytes),
+            // Only ever filled from a whole `&str` of at most `INLINE` bytes (see `new`), so the
+            // bytes are UTF-8 and the length in range: the empty fallback is never taken, and
+            // keeps this path free of panics without `unsafe`. Checking the UTF-8 again costs
+            // about 7 % of writing a collection (BENCHMARKS.md, "Serialize"); the crate forbids
+            // unsafe code, so `from_utf8_unchecked` is not an option.
+            WireText::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
             WireText::Heap(text) => text,
         }
     }
@@ -84,23 +92,6 @@ impl WireText {
             inline @ WireText::Inline { .. } => inline.as_str().to_owned(),
         }
     }
-}
-
-/// The text of an inline [`WireText`], without checking its UTF-8 again.
-///
-/// Every write of a timestamp reads its text, and checking 20 to 30 bytes of UTF-8 each time was
-/// about 140 instructions per value, 7% of writing an attendance collection (callgrind). The
-/// check is not needed: `WireText::Inline` is built in one place, `WireText::new`, which copies
-/// a whole `&str` of `len` bytes into `bytes`; no code takes either field mutably, and the enum
-/// is private to this module, so no code elsewhere can build one. `bytes[..len]` is therefore
-/// always that string's UTF-8 (debug builds check it again), and `len <= INLINE`, so the slice
-/// is in range (the empty fallback keeps even a broken invariant from panicking).
-#[allow(unsafe_code)] // the only unsafe code in the runtime; see the comment above
-fn inline_text(len: u8, bytes: &[u8; INLINE]) -> &str {
-    let text = bytes.get(..usize::from(len)).unwrap_or_default();
-    debug_assert!(std::str::from_utf8(text).is_ok(), "inline text is UTF-8");
-    // SAFETY: `text` is a copy of a whole `&str`, as the function's comment shows.
-    unsafe { std::str::from_utf8_unchecked(text) }
 }
 
 impl Default for WireText {
@@ -495,7 +486,7 @@ mod tests {
     #[test]
     fn inline_text_is_every_whole_string_of_at_most_30_bytes() {
         // Characters of one to four bytes at every position up to and across the inline limit:
-        // what `as_str` hands out without checking is exactly what was put in.
+        // what `as_str` hands out is exactly what was put in.
         for c in ['a', 'é', '出', '🎤'] {
             for prefix in 0..=INLINE + 1 {
                 let text = format!("{}{c}", "0".repeat(prefix));
