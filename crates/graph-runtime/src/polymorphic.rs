@@ -33,7 +33,9 @@ pub trait Polymorphic: Sized {
     fn from_base(base: Self::Base) -> Self;
 
     /// An empty value for the raw tag as received: the variant whose qualified name equals the
-    /// tag without one leading `#`, or the unknown variant. The raw tag is stored in it.
+    /// tag without one leading `#`, or the unknown variant. The raw tag is stored in it, except
+    /// in a derived variant when it is that variant's own canonical tag
+    /// (`set_variant_tag`).
     fn from_tag(raw: String) -> Self;
 
     /// Moves the base's known properties into `self` (fresh from [`Polymorphic::from_tag`]) and
@@ -50,7 +52,8 @@ pub trait Polymorphic: Sized {
         map: &mut A,
     ) -> Result<bool, A::Error>;
 
-    /// Records the raw tag on the current variant.
+    /// Records the raw tag on the current variant (a derived variant through
+    /// `set_variant_tag`).
     fn set_odata_type(&mut self, raw: String);
 
     /// Reads the rest of an object whose first key was the tag `raw` into the variant it names.

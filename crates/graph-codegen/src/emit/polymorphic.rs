@@ -8,8 +8,7 @@ use crate::emit::gates::{self, Gates};
 use crate::emit::structs::field_doc;
 use crate::naming::ident;
 use crate::plan::{FieldPlan, PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
-use crate::type_map::RustType;
-use graph_ir::Primitive;
+use crate::type_map::{self, RustType};
 
 /// Emits a `PolymorphicPlan` (the planner's); `base` is the plan of its base struct (for the
 /// accessors).
@@ -26,26 +25,7 @@ impl PolymorphicEmitter<'_> {
     /// Every variant (base, derived, unknown) as `Self::Variant(variant) => #body`, each
     /// with its feature gate.
     fn arms(&self, body: impl Fn(&Ident) -> TokenStream) -> TokenStream {
-        let binding = Ident::new("variant", proc_macro2::Span::call_site());
-        let expr = body(&binding);
-        let arms = self
-            .variant_names()
-            .into_iter()
-            .map(|(name, gate)| quote!(#gate Self::#name(#binding) => #expr,));
-        quote!(#(#arms)*)
-    }
-
-    /// Every variant's name and feature gate (only derived variants can have one).
-    fn variant_names(&self) -> Vec<(Ident, Option<TokenStream>)> {
-        std::iter::once((ident(&self.plan.base_rust), None))
-            .chain(
-                self.plan
-                    .derived
-                    .iter()
-                    .map(|(_, rust)| (ident(rust), self.gate(rust))),
-            )
-            .chain(std::iter::once((ident(UNKNOWN_VARIANT), None)))
-            .collect()
+        self.arms_by_kind(&body, |variant, _| body(variant))
     }
 
     /// Every variant as `Self::Variant(variant) => ...`, each with its feature gate: `base`'s
@@ -313,18 +293,12 @@ impl ToTokens for PolymorphicEmitter<'_> {
 pub(crate) fn accessor(field: &FieldPlan) -> (TokenStream, &'static str) {
     match &field.ty {
         RustType::Boxed(inner) => (inner.tokens(), "as_deref"),
-        RustType::Primitive(primitive) if is_string(*primitive) => (quote!(str), "as_deref"),
+        RustType::Primitive(primitive) if type_map::is_string(*primitive) => {
+            (quote!(str), "as_deref")
+        }
         other if field.nullable => (other.tokens(), "value"),
         other => (other.tokens(), "as_ref"),
     }
-}
-
-/// Whether `primitive` is held as a `String`.
-fn is_string(primitive: Primitive) -> bool {
-    matches!(
-        primitive,
-        Primitive::String | Primitive::Guid | Primitive::Binary | Primitive::Stream
-    )
 }
 
 /// Doc lines of an `Any*` enum.
