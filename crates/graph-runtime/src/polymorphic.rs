@@ -213,13 +213,16 @@ pub(crate) fn case_variant(names: &[&'static str], raw: &str) -> Option<&'static
     let name = tag_name(raw);
     let mut found = None;
     for &known in names {
-        if known.len() == name.len() && known.eq_ignore_ascii_case(name) {
-            if known == name {
-                return None;
-            }
-            if found.replace(known).is_some() {
-                return None; // two known names differ only in case: do not guess
-            }
+        if known.len() != name.len() {
+            continue;
+        }
+        // The exact name first: one `memcmp`, where the case-blind comparison walks every byte
+        // of the tag Graph usually sends.
+        if known == name {
+            return None;
+        }
+        if known.eq_ignore_ascii_case(name) && found.replace(known).is_some() {
+            return None; // two known names differ only in case: do not guess
         }
     }
     found
