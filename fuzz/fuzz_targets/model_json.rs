@@ -57,9 +57,7 @@ impl graph_models::support::TypeVisitor for RoundTrip<'_> {
 /// The runtime's own types: response envelopes (paging, delta links, `@removed` entries),
 /// unknown-property sets, and the scalar conversions, which must return errors, never panic.
 fn runtime_types(selector: usize, body: &[u8]) {
-    use graph_models::support::{
-        AdditionalProperties, CollectionResponse, Duration, EntityResponse, Removed,
-    };
+    use graph_models::support::{AdditionalProperties, CollectionResponse, EntityResponse, Removed};
     match selector % 5 {
         0 => {
             round_trip::<CollectionResponse<v1_0::AttendanceRecord>>(body);
@@ -85,8 +83,52 @@ fn runtime_types(selector: usize, body: &[u8]) {
         3 => round_trip::<EntityResponse<beta::MeetingAttendanceReport>>(body),
         _ => {
             if let Ok(text) = std::str::from_utf8(body) {
-                let _ = Duration::new(text).to_std();
+                scalar_conversions(text);
             }
+        }
+    }
+}
+
+/// Every conversion of wire text, to `std`, `time` and `chrono` and back: an error or a value,
+/// never a panic; a value converted back is the same instant, date, time or length.
+fn scalar_conversions(text: &str) {
+    use graph_models::support::{Date, DateTimeOffset, Duration, TimeOfDay};
+    let duration = Duration::new(text);
+    if let Ok(std) = duration.to_std() {
+        assert_eq!(Duration::from(std).to_std(), Ok(std), "{text}");
+    }
+    if let Ok(time) = duration.to_time() {
+        assert_eq!(Duration::from(time).to_time(), Ok(time), "{text}");
+    }
+    if let Ok(chrono) = duration.to_chrono() {
+        assert_eq!(Duration::from(chrono).to_chrono(), Ok(chrono), "{text}");
+    }
+    let at = DateTimeOffset::new(text);
+    if let Ok(time) = at.to_time() {
+        let back = DateTimeOffset::try_from(time).expect("RFC 3339 text writes back");
+        assert_eq!(back.to_time(), Ok(time), "{text}");
+    }
+    if let Ok(chrono) = at.to_chrono() {
+        if let Ok(back) = DateTimeOffset::try_from(chrono) {
+            assert_eq!(back.to_chrono(), Ok(chrono), "{text}");
+        }
+    }
+    let date = Date::new(text);
+    if let Ok(time) = date.to_time() {
+        assert_eq!(Date::try_from(time).and_then(|d| d.to_time()), Ok(time), "{text}");
+    }
+    if let Ok(chrono) = date.to_chrono() {
+        if let Ok(back) = Date::try_from(chrono) {
+            assert_eq!(back.to_chrono(), Ok(chrono), "{text}");
+        }
+    }
+    let time_of_day = TimeOfDay::new(text);
+    if let Ok(time) = time_of_day.to_time() {
+        assert_eq!(TimeOfDay::from(time).to_time(), Ok(time), "{text}");
+    }
+    if let Ok(chrono) = time_of_day.to_chrono() {
+        if let Ok(back) = TimeOfDay::try_from(chrono) {
+            assert_eq!(back.to_chrono(), Ok(chrono), "{text}");
         }
     }
 }

@@ -44,7 +44,7 @@ macro_rules! per_version {
                     initiator.additional_properties.get("sentByTheService"),
                     Some(&json!({"n": 1}))
                 );
-                assert_eq!(identity.display_name().map(String::as_str), Some("Provisioning service"));
+                assert_eq!(identity.display_name(), Some("Provisioning service"));
                 assert_eq!(back, input);
 
                 // The named enum: every member, and a value it does not know, kept as sent.
@@ -162,7 +162,7 @@ fn the_generic_identity_accessors_see_the_new_variants() {
     use graph_models::v1_0::AnyIdentity;
     let input = json!({"@odata.type": "#microsoft.graph.provisioningSystem", "id": "sys-2"});
     let identity: AnyIdentity = serde_json::from_value(input).unwrap();
-    assert_eq!(identity.id().map(String::as_str), Some("sys-2"));
+    assert_eq!(identity.id(), Some("sys-2"));
     assert_eq!(
         identity.odata_type(),
         Some("#microsoft.graph.provisioningSystem")

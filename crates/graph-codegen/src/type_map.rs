@@ -69,6 +69,15 @@ impl RustType {
     }
 }
 
+/// Whether `primitive` is held as a `String` (so read as a `&str`): the primitives
+/// `primitive_tokens` maps to `String`, whose match stays exhaustive.
+pub(crate) fn is_string(primitive: Primitive) -> bool {
+    matches!(
+        primitive,
+        Primitive::String | Primitive::Guid | Primitive::Binary | Primitive::Stream
+    )
+}
+
 fn primitive_tokens(primitive: Primitive) -> TokenStream {
     match primitive {
         Primitive::String | Primitive::Guid | Primitive::Binary | Primitive::Stream => {

@@ -30,7 +30,7 @@ fn attendance_record_round_trips_byte_for_byte() {
     assert_eq!(who.additional_properties.get("extra"), Some(&json!([1, 2])));
     assert_eq!(
         record.identity.value().and_then(AnyIdentity::display_name),
-        Some(&"Frederick Cormier".to_string())
+        Some("Frederick Cormier")
     );
     #[allow(deprecated)]
     let registrant = &record.registrant_id;

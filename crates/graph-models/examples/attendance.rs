@@ -48,8 +48,8 @@ fn print_record(record: &AttendanceRecord) {
         .identity
         .value()
         .and_then(AnyIdentity::display_name)
-        .or(record.email_address.value())
-        .map_or("(unknown attendee)", String::as_str);
+        .or(record.email_address.as_deref())
+        .unwrap_or("(unknown attendee)");
     let kind = match record.identity.value() {
         Some(AnyIdentity::AzureCommunicationServicesUserIdentity(_)) => " [ACS user]",
         Some(AnyIdentity::CommunicationsUserIdentity(_)) => " [Teams user]",

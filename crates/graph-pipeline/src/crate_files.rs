@@ -107,6 +107,11 @@ time = ["graph-runtime/time"]
 # Conversions of date/time wire values into `chrono` types.
 chrono = ["graph-runtime/chrono"]
 
+# Every feature documented, each gated item marked with its feature (`doc(cfg)`).
+[package.metadata.docs.rs]
+all-features = true
+rustdoc-args = ["--cfg", "docsrs"]
+
 [dependencies]
 graph-runtime = {{ {runtime} }}
 serde = "1"
@@ -125,6 +130,7 @@ pub fn lib_rs(modules: &[String]) -> String {
          //! Microsoft Graph models for every type of a documentation tree, one module per version.\n\
          //!\n\
          //! `support` is the runtime crate `graph_runtime`, which every generated type calls.\n\n\
+         #![cfg_attr(docsrs, feature(doc_cfg))]\n\n\
          pub use graph_runtime as support;\n",
     );
     for module in modules {

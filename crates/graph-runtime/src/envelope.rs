@@ -286,14 +286,4 @@ impl WireEnum for RemovedReason {
     }
 }
 
-impl Serialize for RemovedReason {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        super::serialize_wire_enum(self, serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for RemovedReason {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_wire_enum(deserializer)
-    }
-}
+crate::wire_enum!(RemovedReason);

@@ -108,6 +108,20 @@ impl<T> From<T> for Field<T> {
     }
 }
 
+/// `"a@b".into()` for a string property, as `String` takes it.
+///
+/// ```
+/// use graph_runtime::Field;
+///
+/// let email: Field<String> = "a@b".into();
+/// assert_eq!(email.as_deref(), Some("a@b"));
+/// ```
+impl From<&str> for Field<String> {
+    fn from(value: &str) -> Self {
+        Field::Present(value.to_owned())
+    }
+}
+
 impl<T: Serialize> Serialize for Field<T> {
     /// `Absent` and `Null` both write `null`; containers skip `Absent` entries before calling this.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -189,5 +203,13 @@ mod tests {
         assert_eq!(f.clone().map(|s| s.len()), Field::Present(1));
         assert_eq!(Field::<String>::Null.map(|s| s.len()), Field::Null);
         assert_eq!(Field::from_option(None::<u8>), Field::Null);
+    }
+
+    #[test]
+    fn a_string_field_takes_a_str() {
+        let f: Field<String> = "a@b".into();
+        assert_eq!(f, Field::Present("a@b".to_string()));
+        let owned: Field<String> = String::from("a@b").into();
+        assert_eq!(owned, f);
     }
 }

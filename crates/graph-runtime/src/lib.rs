@@ -9,6 +9,8 @@
 //!
 //! `docs/models-design.md` in the repository explains how generated code uses each piece.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod additional;
 mod envelope;
 mod exact;
@@ -43,8 +45,18 @@ pub trait TypeVisitor {
 #[doc(hidden)]
 pub use field::{write_field, write_option};
 #[doc(hidden)]
-pub use object::{deserialize_object, deserialize_tagged_object, serialize_object};
+pub use object::{
+    deserialize_object, deserialize_tagged_object, deserialize_variant_object, serialize_object,
+    set_variant_tag,
+};
 #[doc(hidden)]
 pub use polymorphic::{deserialize_polymorphic, tag_name};
 #[doc(hidden)]
 pub use wire_enum::{deserialize_wire_enum, serialize_wire_enum};
+
+/// What the exported macros name through `$crate`, so a crate that calls them needs no
+/// dependency of its own under the same name.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}

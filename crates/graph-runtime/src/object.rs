@@ -264,6 +264,65 @@ pub fn deserialize_tagged_object<'de, T: GraphObject, A: MapAccess<'de>>(
     Ok(out)
 }
 
+/// Reads the rest of an object whose `@odata.type` (`raw`) came first into a fresh `T`, a
+/// derived variant of an `Any*` enum: like [`deserialize_tagged_object`], but a tag that is
+/// `T`'s own canonical one (`#` and its qualified name, exactly) is not stored
+/// ([`set_variant_tag`]). Called by the generated
+/// [`Polymorphic::deserialize_tagged`](super::Polymorphic::deserialize_tagged) impls for every
+/// derived variant. A second `@odata.type` is still an error, the tag having been read.
+pub fn deserialize_variant_object<'de, T: GraphObject, A: MapAccess<'de>>(
+    raw: String,
+    map: &mut A,
+) -> Result<T, A::Error> {
+    let mut out = T::default();
+    set_variant_tag(&mut out, raw);
+    read_entries(&mut Tagged(&mut out), map)?;
+    Ok(out)
+}
+
+/// Records the tag `raw` on `variant`, a derived variant of an `Any*` enum, unless it is the
+/// variant's own canonical tag (`#` and `T::QUALIFIED_NAME`, exactly).
+///
+/// The enum writes that tag for a derived variant whose `odata_type` is `None`, so storing it
+/// would make a value built in code (`odata_type: None`) differ from itself read back, for the
+/// same bytes on the wire. Any other text (a case variant, a tag without `#`) is stored and
+/// written back as received. Called by the generated `Polymorphic::set_odata_type` impls.
+#[inline]
+pub fn set_variant_tag<T: GraphObject>(variant: &mut T, raw: String) {
+    if !is_canonical_tag::<T>(&raw) {
+        variant.set_odata_type(raw);
+    }
+}
+
+/// Whether `raw` is exactly `#` followed by `T`'s qualified name.
+#[inline]
+fn is_canonical_tag<T: GraphObject>(raw: &str) -> bool {
+    raw.strip_prefix('#') == Some(T::QUALIFIED_NAME)
+}
+
+/// A struct whose object's tag was read already (and perhaps not stored): a second tag is an
+/// error.
+struct Tagged<'a, T>(&'a mut T);
+
+impl<T: GraphObject> EntrySink for Tagged<'_, T> {
+    fn has_tag(&self) -> bool {
+        true
+    }
+    fn set_odata_type(&mut self, raw: String) {
+        GraphObject::set_odata_type(self.0, raw)
+    }
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        GraphObject::additional_properties_mut(self.0)
+    }
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        GraphObject::deserialize_property(self.0, key, map)
+    }
+}
+
 /// Serializes `value` as a JSON object: `@odata.type` first (the received one, else
 /// `default_tag`), then the known properties, then the additional ones. Called by the generated
 /// `Serialize` impls.

@@ -33,7 +33,9 @@ pub trait Polymorphic: Sized {
     fn from_base(base: Self::Base) -> Self;
 
     /// An empty value for the raw tag as received: the variant whose qualified name equals the
-    /// tag without one leading `#`, or the unknown variant. The raw tag is stored in it.
+    /// tag without one leading `#`, or the unknown variant. The raw tag is stored in it, except
+    /// in a derived variant when it is that variant's own canonical tag
+    /// (`set_variant_tag`).
     fn from_tag(raw: String) -> Self;
 
     /// Moves the base's known properties into `self` (fresh from [`Polymorphic::from_tag`]) and
@@ -50,7 +52,8 @@ pub trait Polymorphic: Sized {
         map: &mut A,
     ) -> Result<bool, A::Error>;
 
-    /// Records the raw tag on the current variant.
+    /// Records the raw tag on the current variant (a derived variant through
+    /// `set_variant_tag`).
     fn set_odata_type(&mut self, raw: String);
 
     /// Reads the rest of an object whose first key was the tag `raw` into the variant it names.
@@ -210,13 +213,16 @@ pub(crate) fn case_variant(names: &[&'static str], raw: &str) -> Option<&'static
     let name = tag_name(raw);
     let mut found = None;
     for &known in names {
-        if known.len() == name.len() && known.eq_ignore_ascii_case(name) {
-            if known == name {
-                return None;
-            }
-            if found.replace(known).is_some() {
-                return None; // two known names differ only in case: do not guess
-            }
+        if known.len() != name.len() {
+            continue;
+        }
+        // The exact name first: one `memcmp`, where the case-blind comparison walks every byte
+        // of the tag Graph usually sends.
+        if known == name {
+            return None;
+        }
+        if known.eq_ignore_ascii_case(name) && found.replace(known).is_some() {
+            return None; // two known names differ only in case: do not guess
         }
     }
     found

@@ -239,10 +239,10 @@ impl Duration {
     /// Converts to a [`std::time::Duration`], exactly (integer arithmetic, no floating point);
     /// fractions finer than a nanosecond are truncated. Years and months have no fixed length
     /// and are rejected, as are negative durations and durations longer than
-    /// [`std::time::Duration::MAX`]: every failure is an error, never a panic.
+    /// [`std::time::Duration::MAX`]: every failure is an error, never a panic. The `time` and
+    /// `chrono` features add `to_time` and `to_chrono` (signed durations).
     pub fn to_std(&self) -> Result<std::time::Duration, ParseError> {
-        parse_iso_duration(self.as_str())
-            .map_err(|reason| ParseError::new(Self::EDM_TYPE, self.as_str(), reason))
+        parse_iso_duration(self.as_str()).map_err(|reason| self.error(reason))
     }
 }
 
@@ -365,20 +365,106 @@ impl Sum {
     }
 }
 
+/// Whether `text` is a negative duration (`-P...`), and the text after the sign.
+#[allow(dead_code)] // only the optional conversions use it
+fn split_sign(text: &str) -> (bool, &str) {
+    match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    }
+}
+
+/// Wire text of a duration of `seconds` and `nanos` (below one second): `PT90S`, `PT1.5S`,
+/// `-PT0.000000001S`. A zero duration is never negative.
+fn duration_text(negative: bool, seconds: u64, nanos: u32) -> String {
+    let sign = if negative && (seconds, nanos) != (0, 0) {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}PT{seconds}{}S", fraction(nanos))
+}
+
+/// `.5` for half a second, nothing for none: at most nine digits, no trailing zeros.
+fn fraction(nanos: u32) -> String {
+    if nanos == 0 {
+        return String::new();
+    }
+    let digits = format!("{nanos:09}");
+    format!(".{}", digits.trim_end_matches('0'))
+}
+
+/// `hh:mm:ss[.f]` of a time of day.
+#[allow(dead_code)] // only the optional conversions use it
+fn time_of_day_text(hour: u32, minute: u32, second: u32, nanos: u32) -> String {
+    format!("{hour:02}:{minute:02}:{second:02}{}", fraction(nanos))
+}
+
+/// Why RFC 3339 (and so `Edm.DateTimeOffset` and `Edm.Date`) cannot write a year.
+#[allow(dead_code)] // only the optional conversions use it
+const YEAR_OUT_OF_RANGE: &str = "RFC 3339 has no room for a year outside 0000 to 9999";
+
+/// The `Edm.Date` of a calendar date from `time` or `chrono` (`value`, for the error), or an
+/// error for a year RFC 3339 cannot write.
+#[allow(dead_code)] // only the optional conversions use it
+fn date_of(year: i32, month: u32, day: u32, value: impl fmt::Display) -> Result<Date, ParseError> {
+    if !(0..=9999).contains(&year) {
+        return Err(ParseError::new(
+            Date::EDM_TYPE,
+            &value.to_string(),
+            YEAR_OUT_OF_RANGE,
+        ));
+    }
+    Ok(Date::new(format!("{year:04}-{month:02}-{day:02}")))
+}
+
+impl Duration {
+    /// A signed duration (`time`, `chrono`): whether it is negative (`-P...`), and its length.
+    #[allow(dead_code)] // only the optional conversions use it
+    fn signed(&self) -> Result<(bool, std::time::Duration), ParseError> {
+        let (negative, magnitude) = split_sign(self.as_str());
+        parse_iso_duration(magnitude)
+            .map(|magnitude| (negative, magnitude))
+            .map_err(|reason| self.error(reason))
+    }
+
+    /// The error for this duration's text.
+    fn error(&self, reason: &str) -> ParseError {
+        ParseError::new(Self::EDM_TYPE, self.as_str(), reason)
+    }
+}
+
+impl From<std::time::Duration> for Duration {
+    /// Writes `PT<seconds>[.<fraction>]S` (`PT5400S`, `PT0.25S`): exact to the nanosecond.
+    fn from(value: std::time::Duration) -> Self {
+        Duration::new(duration_text(false, value.as_secs(), value.subsec_nanos()))
+    }
+}
+
+/// Conversions to and from the `time` crate: `to_time` on every scalar, `TryFrom`/`From` back.
 #[cfg(feature = "time")]
 mod with_time {
     use super::*;
     use time::format_description::well_known::Rfc3339;
     use time::macros::format_description;
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
     impl DateTimeOffset {
-        /// Parses the wire text as RFC 3339.
-        pub fn to_offset_date_time(&self) -> Result<time::OffsetDateTime, ParseError> {
+        /// Parses the wire text as RFC 3339, keeping its offset.
+        pub fn to_time(&self) -> Result<time::OffsetDateTime, ParseError> {
             time::OffsetDateTime::parse(self.as_str(), &Rfc3339)
                 .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
+
+        /// Parses the wire text as RFC 3339, keeping its offset.
+        #[deprecated(note = "use `to_time`: every conversion is named after its crate \
+                             (`to_time`, `to_chrono`, `to_std`)")]
+        pub fn to_offset_date_time(&self) -> Result<time::OffsetDateTime, ParseError> {
+            self.to_time()
+        }
     }
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
     impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
         type Error = ParseError;
 
@@ -394,14 +480,34 @@ mod with_time {
         }
     }
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
     impl Date {
         /// Parses the wire text as `YYYY-MM-DD`.
-        pub fn to_date(&self) -> Result<time::Date, ParseError> {
+        pub fn to_time(&self) -> Result<time::Date, ParseError> {
             time::Date::parse(self.as_str(), format_description!("[year]-[month]-[day]"))
                 .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
+
+        /// Parses the wire text as `YYYY-MM-DD`.
+        #[deprecated(note = "use `to_time`: every conversion is named after its crate \
+                             (`to_time`, `to_chrono`, `to_std`)")]
+        pub fn to_date(&self) -> Result<time::Date, ParseError> {
+            self.to_time()
+        }
     }
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
+    impl TryFrom<time::Date> for Date {
+        type Error = ParseError;
+
+        /// Formats as `YYYY-MM-DD`; a year outside 0000 to 9999 is an error.
+        fn try_from(value: time::Date) -> Result<Self, ParseError> {
+            let month = u8::from(value.month()).into();
+            date_of(value.year(), month, value.day().into(), value)
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
     impl TimeOfDay {
         /// Parses the wire text as `hh:mm:ss[.fffffff]`.
         pub fn to_time(&self) -> Result<time::Time, ParseError> {
@@ -413,12 +519,64 @@ mod with_time {
                 .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
         }
     }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
+    impl From<time::Time> for TimeOfDay {
+        /// Formats as `hh:mm:ss[.f]`, exact to the nanosecond.
+        fn from(value: time::Time) -> Self {
+            let (hour, minute, second, nanos) = value.as_hms_nano();
+            TimeOfDay::new(time_of_day_text(
+                hour.into(),
+                minute.into(),
+                second.into(),
+                nanos,
+            ))
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
+    impl Duration {
+        /// Converts to a [`time::Duration`], exactly (as [`Duration::to_std`], and a leading
+        /// `-` is a negative duration). Years and months, and durations longer than
+        /// `time::Duration` holds, are errors.
+        pub fn to_time(&self) -> Result<time::Duration, ParseError> {
+            let (negative, magnitude) = self.signed()?;
+            // time::Duration reaches one second further below zero than above it, so the
+            // sign is applied before the range is checked.
+            let sign = if negative { -1 } else { 1 };
+            let too_long = || self.error("longer than time::Duration can hold");
+            let seconds =
+                i64::try_from(i128::from(magnitude.as_secs()) * sign).map_err(|_| too_long())?;
+            let nanos = i64::from(magnitude.subsec_nanos());
+            let nanos = if negative { -nanos } else { nanos };
+            time::Duration::seconds(seconds)
+                .checked_add(time::Duration::nanoseconds(nanos))
+                .ok_or_else(too_long)
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
+    impl From<time::Duration> for Duration {
+        /// Writes `[-]PT<seconds>[.<fraction>]S`, exact to the nanosecond.
+        fn from(value: time::Duration) -> Self {
+            let magnitude = value.unsigned_abs();
+            Duration::new(duration_text(
+                value.is_negative(),
+                magnitude.as_secs(),
+                magnitude.subsec_nanos(),
+            ))
+        }
+    }
 }
 
+/// Conversions to and from the `chrono` crate: `to_chrono` on every scalar, `TryFrom`/`From`
+/// back.
 #[cfg(feature = "chrono")]
 mod with_chrono {
     use super::*;
+    use chrono::{Datelike, Timelike};
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
     impl DateTimeOffset {
         /// Parses the wire text as RFC 3339, keeping its offset.
         pub fn to_chrono(&self) -> Result<chrono::DateTime<chrono::FixedOffset>, ParseError> {
@@ -427,6 +585,29 @@ mod with_chrono {
         }
     }
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+    impl<Tz: chrono::TimeZone> TryFrom<chrono::DateTime<Tz>> for DateTimeOffset {
+        type Error = ParseError;
+
+        /// Formats as RFC 3339 (`Z` for UTC), keeping the offset, as the `time` conversion
+        /// does. A year outside 0000 to 9999 or an offset with seconds (`+01:02:03`), which
+        /// RFC 3339 cannot write, is an error, never a panic nor a silent change.
+        fn try_from(value: chrono::DateTime<Tz>) -> Result<Self, ParseError> {
+            let value = value.fixed_offset();
+            let error = |reason: &str| ParseError::new(Self::EDM_TYPE, &value.to_string(), reason);
+            if !(0..=9999).contains(&value.year()) {
+                return Err(error(YEAR_OUT_OF_RANGE));
+            }
+            if value.offset().local_minus_utc() % 60 != 0 {
+                return Err(error("RFC 3339 has no room for an offset with seconds"));
+            }
+            Ok(DateTimeOffset::new(
+                value.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            ))
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
     impl Date {
         /// Parses the wire text as `YYYY-MM-DD`.
         pub fn to_chrono(&self) -> Result<chrono::NaiveDate, ParseError> {
@@ -435,11 +616,74 @@ mod with_chrono {
         }
     }
 
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+    impl TryFrom<chrono::NaiveDate> for Date {
+        type Error = ParseError;
+
+        /// Formats as `YYYY-MM-DD`; a year outside 0000 to 9999 is an error.
+        fn try_from(value: chrono::NaiveDate) -> Result<Self, ParseError> {
+            date_of(value.year(), value.month(), value.day(), value)
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
     impl TimeOfDay {
         /// Parses the wire text as `hh:mm:ss[.fffffff]`.
         pub fn to_chrono(&self) -> Result<chrono::NaiveTime, ParseError> {
             chrono::NaiveTime::parse_from_str(self.as_str(), "%H:%M:%S%.f")
                 .map_err(|e| ParseError::new(Self::EDM_TYPE, self.as_str(), e))
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+    impl TryFrom<chrono::NaiveTime> for TimeOfDay {
+        type Error = ParseError;
+
+        /// Formats as `hh:mm:ss[.f]`, exact to the nanosecond. A leap second (chrono's
+        /// `23:59:60`), which an `Edm.TimeOfDay` cannot hold, is an error.
+        fn try_from(value: chrono::NaiveTime) -> Result<Self, ParseError> {
+            let nanos = value.nanosecond();
+            if nanos >= NANOS_PER_SECOND {
+                return Err(ParseError::new(
+                    Self::EDM_TYPE,
+                    &value.to_string(),
+                    "a leap second is no time of day",
+                ));
+            }
+            Ok(TimeOfDay::new(time_of_day_text(
+                value.hour(),
+                value.minute(),
+                value.second(),
+                nanos,
+            )))
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+    impl Duration {
+        /// Converts to a [`chrono::TimeDelta`], exactly (as [`Duration::to_std`], and a
+        /// leading `-` is a negative duration). Years and months, and durations longer than
+        /// `TimeDelta` holds (about 292 million years), are errors.
+        pub fn to_chrono(&self) -> Result<chrono::TimeDelta, ParseError> {
+            let (negative, magnitude) = self.signed()?;
+            let value = chrono::TimeDelta::from_std(magnitude)
+                .map_err(|_| self.error("longer than chrono::TimeDelta can hold"))?;
+            // TimeDelta's range is symmetric: a negated one is always in range.
+            Ok(if negative { -value } else { value })
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
+    impl From<chrono::TimeDelta> for Duration {
+        /// Writes `[-]PT<seconds>[.<fraction>]S`, exact to the nanosecond.
+        fn from(value: chrono::TimeDelta) -> Self {
+            // Both parts have the sign of the whole (both truncate toward zero).
+            let negative = value < chrono::TimeDelta::zero();
+            Duration::new(duration_text(
+                negative,
+                value.num_seconds().unsigned_abs(),
+                value.subsec_nanos().unsigned_abs(),
+            ))
         }
     }
 }
@@ -573,6 +817,132 @@ mod tests {
         }
     }
 
+    #[test]
+    fn std_durations_are_written_as_seconds_exactly() {
+        let text = |d: std::time::Duration| Duration::from(d).into_string();
+        assert_eq!(text(std::time::Duration::from_secs(5400)), "PT5400S");
+        assert_eq!(text(std::time::Duration::from_millis(1500)), "PT1.5S");
+        assert_eq!(text(std::time::Duration::new(0, 1)), "PT0.000000001S");
+        assert_eq!(text(std::time::Duration::ZERO), "PT0S");
+        let max = std::time::Duration::MAX;
+        assert_eq!(Duration::from(max).to_std(), Ok(max));
+        // std durations are never negative: a signed text is an error there.
+        assert!(Duration::new("-PT1S").to_std().is_err());
+    }
+
+    #[cfg(feature = "time")]
+    #[test]
+    fn time_durations_convert_both_ways_signed_and_never_panic() {
+        let value = time::Duration::new(-5400, -500_000_000);
+        assert_eq!(Duration::from(value).as_str(), "-PT5400.5S");
+        assert_eq!(Duration::new("-PT1H30M0.5S").to_time(), Ok(value));
+        assert_eq!(
+            Duration::new("P1DT1S").to_time(),
+            Ok(time::Duration::seconds(86_401))
+        );
+        for extreme in [time::Duration::MIN, time::Duration::MAX] {
+            assert_eq!(Duration::from(extreme).to_time(), Ok(extreme));
+        }
+        for bad in [
+            "PT9223372036854775808S",
+            "-PT9223372036854775809S",
+            "P1M",
+            "--PT1S",
+            "-",
+        ] {
+            let err = Duration::new(bad).to_time().unwrap_err();
+            assert!(err.to_string().contains(bad), "{err}");
+        }
+    }
+
+    #[cfg(feature = "time")]
+    #[test]
+    fn time_dates_and_times_of_day_convert_both_ways() {
+        use time::macros::{date, time};
+        assert_eq!(
+            Date::try_from(date!(2021 - 10 - 05)).unwrap().as_str(),
+            "2021-10-05"
+        );
+        assert_eq!(
+            Date::try_from(date!(0000 - 01 - 01)).unwrap().as_str(),
+            "0000-01-01"
+        );
+        assert!(Date::try_from(date!(-0001 - 12 - 31)).is_err());
+        assert_eq!(TimeOfDay::from(time!(08:30:00.5)).as_str(), "08:30:00.5");
+        assert_eq!(
+            TimeOfDay::from(time!(23:59:59.999_999_999)).as_str(),
+            "23:59:59.999999999"
+        );
+        assert_eq!(Date::new("2021-10-05").to_time(), Ok(date!(2021 - 10 - 05)));
+    }
+
+    #[cfg(feature = "chrono")]
+    #[test]
+    fn chrono_date_times_convert_both_ways_and_refuse_what_rfc_3339_cannot_hold() {
+        use chrono::{FixedOffset, NaiveDate, TimeZone, Utc};
+        let at = NaiveDate::from_ymd_opt(2021, 10, 5)
+            .unwrap()
+            .and_hms_nano_opt(4, 38, 27, 602_722_500)
+            .unwrap();
+        let utc = Utc.from_utc_datetime(&at);
+        assert_eq!(
+            DateTimeOffset::try_from(utc).unwrap().as_str(),
+            "2021-10-05T04:38:27.602722500Z"
+        );
+        let india = FixedOffset::east_opt(19_800)
+            .unwrap()
+            .from_utc_datetime(&at);
+        let wire = DateTimeOffset::try_from(india).unwrap();
+        assert_eq!(wire.as_str(), "2021-10-05T10:08:27.602722500+05:30");
+        assert_eq!(wire.to_chrono(), Ok(india));
+        let seconds_in_offset = FixedOffset::east_opt(3_723).unwrap().from_utc_datetime(&at);
+        let year_minus_one = Utc.from_utc_datetime(
+            &NaiveDate::from_ymd_opt(-1, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        );
+        let year_ten_thousand = Utc.from_utc_datetime(
+            &NaiveDate::from_ymd_opt(10_000, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        );
+        for value in [
+            seconds_in_offset,
+            year_minus_one.into(),
+            year_ten_thousand.into(),
+        ] {
+            let err = DateTimeOffset::try_from(value).unwrap_err();
+            assert!(
+                err.to_string().starts_with("invalid Edm.DateTimeOffset"),
+                "{err}"
+            );
+        }
+    }
+
+    #[cfg(feature = "chrono")]
+    #[test]
+    fn chrono_dates_times_and_durations_convert_both_ways() {
+        use chrono::{NaiveDate, NaiveTime, TimeDelta};
+        let date = NaiveDate::from_ymd_opt(2021, 10, 5).unwrap();
+        assert_eq!(Date::try_from(date).unwrap().as_str(), "2021-10-05");
+        assert!(Date::try_from(NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap()).is_err());
+        let time = NaiveTime::from_hms_milli_opt(8, 30, 0, 500).unwrap();
+        assert_eq!(TimeOfDay::try_from(time).unwrap().as_str(), "08:30:00.5");
+        let leap = NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap();
+        assert!(TimeOfDay::try_from(leap).is_err());
+        let delta = TimeDelta::seconds(-5400) - TimeDelta::milliseconds(500);
+        assert_eq!(Duration::from(delta).as_str(), "-PT5400.5S");
+        assert_eq!(Duration::new("-PT1H30M0.5S").to_chrono(), Ok(delta));
+        for extreme in [TimeDelta::MIN, TimeDelta::MAX] {
+            assert_eq!(Duration::from(extreme).to_chrono(), Ok(extreme));
+        }
+        for bad in ["PT9223372036854776S", "P1Y", "-"] {
+            assert!(Duration::new(bad).to_chrono().is_err(), "{bad}");
+        }
+    }
+
     #[cfg(feature = "time")]
     #[test]
     fn offset_date_times_rfc_3339_cannot_hold_are_errors_not_panics() {
@@ -598,12 +968,12 @@ mod tests {
     #[test]
     fn time_conversions_keep_precision_and_offset() {
         let t = DateTimeOffset::new("2021-10-05T04:38:27.6027225+05:30")
-            .to_offset_date_time()
+            .to_time()
             .unwrap();
         assert_eq!(t.nanosecond(), 602_722_500);
         assert_eq!(t.offset().whole_minutes(), 330);
         assert!(DateTimeOffset::new("2021-13-05T04:38:27Z")
-            .to_offset_date_time()
+            .to_time()
             .is_err());
         assert_eq!(
             TimeOfDay::new("08:30:00.5")
@@ -612,7 +982,7 @@ mod tests {
                 .millisecond(),
             500
         );
-        assert!(Date::new("2021-02-30").to_date().is_err());
+        assert!(Date::new("2021-02-30").to_time().is_err());
     }
 
     #[cfg(feature = "chrono")]

@@ -90,6 +90,18 @@ impl GraphObject for UserIdentity {
     }
 }
 
+impl Serialize for UserIdentity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_object(self, s, None)
+    }
+}
+
+impl<'de> Deserialize<'de> for UserIdentity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_object(d)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum AnyIdentity {
     Identity(Identity),
@@ -110,10 +122,11 @@ impl Polymorphic for AnyIdentity {
                 odata_type: Some(raw.into_boxed_str()),
                 ..Default::default()
             }),
-            "microsoft.graph.userIdentity" => AnyIdentity::UserIdentity(UserIdentity {
-                odata_type: Some(raw.into_boxed_str()),
-                ..Default::default()
-            }),
+            "microsoft.graph.userIdentity" => {
+                let mut user = UserIdentity::default();
+                set_variant_tag(&mut user, raw);
+                AnyIdentity::UserIdentity(user)
+            }
             _ => AnyIdentity::Unknown(Identity {
                 odata_type: Some(raw.into_boxed_str()),
                 ..Default::default()
@@ -154,7 +167,7 @@ impl Polymorphic for AnyIdentity {
             AnyIdentity::Identity(v) | AnyIdentity::Unknown(v) => {
                 v.odata_type = Some(raw.into_boxed_str())
             }
-            AnyIdentity::UserIdentity(v) => v.odata_type = Some(raw.into_boxed_str()),
+            AnyIdentity::UserIdentity(v) => set_variant_tag(v, raw),
         }
     }
 }
@@ -371,14 +384,69 @@ fn derived_variant_without_tag_writes_its_canonical_tag() {
         json,
         json!({"@odata.type": "#microsoft.graph.userIdentity", "signInCount": 1})
     );
+    // Read back, the canonical tag is not stored: the value equals the one built in code.
     assert_eq!(
-        serde_json::from_value::<AnyIdentity>(json).unwrap(),
+        serde_json::from_value::<AnyIdentity>(json.clone()).unwrap(),
+        user
+    );
+    assert_eq!(serde_json::from_value::<Generated>(json).unwrap().0, user);
+}
+
+#[test]
+fn values_built_in_code_equal_themselves_after_a_round_trip_and_tagged_payloads_come_back_unchanged(
+) {
+    let user = |tag: Option<&str>| {
         AnyIdentity::UserIdentity(UserIdentity {
-            odata_type: Some("#microsoft.graph.userIdentity".into()),
-            sign_in_count: Some(1),
+            odata_type: tag.map(Box::from),
+            id: "1".into(),
+            sign_in_count: Some(4),
             ..Default::default()
         })
+    };
+    let base = |tag: Option<&str>| {
+        AnyIdentity::Identity(Identity {
+            odata_type: tag.map(Box::from),
+            id: "1".into(),
+            ..Default::default()
+        })
+    };
+    let unknown = AnyIdentity::Unknown(Identity {
+        odata_type: Some("#microsoft.graph.robotIdentity".into()),
+        ..Default::default()
+    });
+    for value in [
+        user(None),
+        user(Some("#Microsoft.Graph.userIdentity")),
+        user(Some("microsoft.graph.userIdentity")),
+        base(None),
+        base(Some("#microsoft.graph.identity")),
+        base(Some("#Microsoft.Graph.Identity")),
+        unknown,
+    ] {
+        let text = serde_json::to_string(&value).unwrap();
+        let any: AnyIdentity = serde_json::from_str(&text).unwrap();
+        assert_eq!(any, value, "{text}");
+        let generated: Generated = serde_json::from_str(&text).unwrap();
+        assert_eq!(generated.0, value, "{text}");
+        assert_eq!(serde_json::to_string(&any).unwrap(), text);
+    }
+    // A payload that carries the canonical tag comes back byte for byte, first or later.
+    let first = r##"{"@odata.type":"#microsoft.graph.userIdentity","id":"1","signInCount":4}"##;
+    let late = r##"{"id":"1","signInCount":4,"@odata.type":"#microsoft.graph.userIdentity"}"##;
+    for body in [first, late] {
+        let any: AnyIdentity = serde_json::from_str(body).unwrap();
+        assert_eq!(any, user(None), "{body}");
+        assert_eq!(serde_json::to_string(&any).unwrap(), first);
+        let generated: Generated = serde_json::from_str(body).unwrap();
+        assert_eq!(generated.0, user(None), "{body}");
+    }
+    // Outside a polymorphic position nothing is written by default, so a tag is kept as sent.
+    let plain: UserIdentity = serde_json::from_str(first).unwrap();
+    assert_eq!(
+        plain.odata_type.as_deref(),
+        Some("#microsoft.graph.userIdentity")
     );
+    assert_eq!(serde_json::to_string(&plain).unwrap(), first);
 }
 
 #[test]
@@ -395,6 +463,25 @@ fn unknown_enum_values_are_kept() {
         Role::UnknownFutureValue
     );
     assert!(serde_json::from_str::<Role>("3").is_err());
+}
+
+#[test]
+fn wire_enums_display_parse_and_borrow_their_wire_text_without_a_trait_import() {
+    // `RemovedReason` gets these from `wire_enum!`, as every generated enum does.
+    let deleted: RemovedReason = "deleted".parse().unwrap();
+    assert_eq!(deleted, RemovedReason::Deleted);
+    assert_eq!(deleted.as_str(), "deleted");
+    assert_eq!(deleted.to_string(), "deleted");
+    assert_eq!(AsRef::<str>::as_ref(&deleted), "deleted");
+    // A value the enum does not know keeps its text, whichever way it comes in.
+    let later: RemovedReason = "Archived".parse().unwrap();
+    assert_eq!(later, RemovedReason::Other("Archived".into()));
+    assert_eq!(format!("{later}"), "Archived");
+    assert_eq!(serde_json::to_string(&later).unwrap(), r#""Archived""#);
+    assert_eq!(
+        serde_json::from_str::<RemovedReason>(r#""Archived""#).unwrap(),
+        later
+    );
 }
 
 #[test]
@@ -602,7 +689,7 @@ impl Polymorphic for Generated {
                 AnyIdentity::Identity(deserialize_tagged_object(raw, map)?)
             }
             "microsoft.graph.userIdentity" => {
-                AnyIdentity::UserIdentity(deserialize_tagged_object(raw, map)?)
+                AnyIdentity::UserIdentity(deserialize_variant_object(raw, map)?)
             }
             _ => AnyIdentity::Unknown(deserialize_tagged_object(raw, map)?),
         }))
@@ -771,4 +858,80 @@ fn removed_entries_of_a_delta_page_are_typed_and_kept_in_place() {
         serde_json::to_string(&record).unwrap(),
         r#"{"@removed":{"reason":"deleted"}}"#
     );
+}
+
+/// docs.rs documents every feature with `--cfg docsrs`, each item behind a feature says which
+/// (`doc(cfg)`), and the functions only generated code calls are hidden.
+#[test]
+fn docs_mark_features_and_hide_plumbing() {
+    let manifest = include_str!("../Cargo.toml");
+    assert!(
+        manifest.contains(
+            "[package.metadata.docs.rs]\nall-features = true\nrustdoc-args = [\"--cfg\", \"docsrs\"]"
+        ),
+        "Cargo.toml lacks the docs.rs metadata"
+    );
+    let lib = include_str!("lib.rs");
+    assert!(lib.contains("#![cfg_attr(docsrs, feature(doc_cfg))]"));
+    // Every `impl` in a feature's module names that feature for the docs.
+    let scalars = include_str!("scalars.rs");
+    let mut impls = 0;
+    for feature in ["time", "chrono"] {
+        let module = scalars
+            .split(&format!(
+                "#[cfg(feature = \"{feature}\")]\nmod with_{feature} {{"
+            ))
+            .nth(1)
+            .and_then(|rest| rest.split("\n}\n").next())
+            .unwrap_or_else(|| panic!("no module with_{feature}"));
+        let lines: Vec<&str> = module.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            if line.starts_with("    impl") {
+                impls += 1;
+                let attr = format!("    #[cfg_attr(docsrs, doc(cfg(feature = \"{feature}\")))]");
+                assert_eq!(
+                    lines.get(at.wrapping_sub(1)),
+                    Some(&attr.as_str()),
+                    "{line}"
+                );
+            }
+        }
+    }
+    assert!(impls >= 14, "{impls} impls found");
+    // Plumbing: everything the generated code calls that a user does not.
+    let plumbing = [
+        "write_field",
+        "write_option",
+        "deserialize_object",
+        "deserialize_tagged_object",
+        "deserialize_variant_object",
+        "serialize_object",
+        "set_variant_tag",
+        "deserialize_polymorphic",
+        "tag_name",
+        "deserialize_wire_enum",
+        "serialize_wire_enum",
+    ];
+    let hidden: String = lib
+        .split("#[doc(hidden)]\npub use ")
+        .skip(1)
+        .map(|item| item.split(';').next().unwrap_or_default())
+        .collect();
+    for name in plumbing {
+        assert!(
+            hidden.contains(name),
+            "{name} is not re-exported under #[doc(hidden)]"
+        );
+        let visible = lib
+            .split("#[doc(hidden)]\npub use ")
+            .next()
+            .unwrap_or_default();
+        assert!(
+            !visible.contains(name),
+            "{name} is also re-exported visibly"
+        );
+    }
+    assert!(include_str!("wire_enum.rs")
+        .contains("#[macro_export]\n#[doc(hidden)]\nmacro_rules! wire_enum"));
+    assert!(lib.contains("#[doc(hidden)]\npub mod __private"));
 }

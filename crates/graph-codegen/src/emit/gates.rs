@@ -54,6 +54,13 @@ impl Gates {
         self.feature_of(rust).map(cfg)
     }
 
+    /// The gate of a public path to item `rust` (its `pub use` line): the `cfg`, and the
+    /// `doc(cfg)` that shows the feature in the documentation (docs.rs builds with
+    /// `--cfg docsrs`).
+    pub fn public(&self, rust: &str) -> Option<TokenStream> {
+        self.feature_of(rust).map(public_cfg)
+    }
+
     /// The gate of a reference from item `owner` to item `target`: `None` when whatever
     /// compiles `owner` also compiles `target`.
     pub fn reference(&self, owner: &str, target: &str) -> Option<TokenStream> {
@@ -92,4 +99,9 @@ pub fn statement(gate: Option<TokenStream>, statement: TokenStream) -> TokenStre
 
 fn cfg(feature: &str) -> TokenStream {
     quote!(#[cfg(feature = #feature)])
+}
+
+/// `cfg` and `doc(cfg)` of a public item compiled under `feature`.
+pub fn public_cfg(feature: &str) -> TokenStream {
+    quote!(#[cfg(feature = #feature)] #[cfg_attr(docsrs, doc(cfg(feature = #feature)))])
 }

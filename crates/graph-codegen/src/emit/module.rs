@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
-use crate::emit::gates::Gates;
+use crate::emit::gates::{self, Gates};
 use crate::naming::{ident, module_name};
 
 /// Emits the version module's `mod.rs`.
@@ -42,11 +42,10 @@ impl ToTokens for ModuleEmitter<'_> {
         let doc = format!(" {}", self.doc());
         let (modules, items) = self.modules_and_items();
         let gates: Vec<_> = items.iter().map(|item| self.gates.item(item)).collect();
+        let public: Vec<_> = items.iter().map(|item| self.gates.public(item)).collect();
         let modules: Vec<_> = modules.iter().map(|module| ident(module)).collect();
         let names: Vec<_> = items.iter().map(|item| ident(item)).collect();
-        let registry_cfg = self
-            .registry_feature
-            .map(|feature| quote!(#[cfg(feature = #feature)]));
+        let registry_cfg = self.registry_feature.map(gates::public_cfg);
         tokens.extend(quote! {
             #![doc = #doc]
 
@@ -54,7 +53,7 @@ impl ToTokens for ModuleEmitter<'_> {
             #registry_cfg
             pub mod registry;
 
-            #(#gates pub use #modules::#names;)*
+            #(#public pub use #modules::#names;)*
         });
     }
 }

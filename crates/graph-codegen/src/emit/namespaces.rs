@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
+use crate::emit::gates;
 use crate::naming::{ident, namespace_modules};
 
 /// One generated item that lives in a namespace below `microsoft.graph`.
@@ -87,7 +88,7 @@ impl Node {
     fn tokens(&self, module: &str, depth: usize) -> TokenStream {
         let up = vec![quote!(super); depth];
         let uses = self.items.iter().map(|(alias, (rust, feature))| {
-            let gate = feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
+            let gate = feature.as_deref().map(gates::public_cfg);
             let rust_ident = ident(rust);
             if alias == rust {
                 quote!(#gate pub use #(#up::)* #rust_ident;)

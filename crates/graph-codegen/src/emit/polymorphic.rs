@@ -8,7 +8,7 @@ use crate::emit::gates::{self, Gates};
 use crate::emit::structs::field_doc;
 use crate::naming::ident;
 use crate::plan::{FieldPlan, PolymorphicPlan, StructPlan, UNKNOWN_VARIANT};
-use crate::type_map::RustType;
+use crate::type_map::{self, RustType};
 
 /// Emits a `PolymorphicPlan` (the planner's); `base` is the plan of its base struct (for the
 /// accessors).
@@ -25,26 +25,32 @@ impl PolymorphicEmitter<'_> {
     /// Every variant (base, derived, unknown) as `Self::Variant(variant) => #body`, each
     /// with its feature gate.
     fn arms(&self, body: impl Fn(&Ident) -> TokenStream) -> TokenStream {
-        let binding = Ident::new("variant", proc_macro2::Span::call_site());
-        let expr = body(&binding);
-        let arms = self
-            .variant_names()
-            .into_iter()
-            .map(|(name, gate)| quote!(#gate Self::#name(#binding) => #expr,));
-        quote!(#(#arms)*)
+        self.arms_by_kind(&body, |variant, _| body(variant))
     }
 
-    /// Every variant's name and feature gate (only derived variants can have one).
-    fn variant_names(&self) -> Vec<(Ident, Option<TokenStream>)> {
-        std::iter::once((ident(&self.plan.base_rust), None))
-            .chain(
-                self.plan
-                    .derived
-                    .iter()
-                    .map(|(_, rust)| (ident(rust), self.gate(rust))),
-            )
-            .chain(std::iter::once((ident(UNKNOWN_VARIANT), None)))
-            .collect()
+    /// Every variant as `Self::Variant(variant) => ...`, each with its feature gate: `base`'s
+    /// body for the base and unknown variants, `derived`'s (given the variant's canonical tag)
+    /// for the others.
+    fn arms_by_kind(
+        &self,
+        base: impl Fn(&Ident) -> TokenStream,
+        derived: impl Fn(&Ident, &str) -> TokenStream,
+    ) -> TokenStream {
+        let binding = Ident::new("variant", proc_macro2::Span::call_site());
+        let base_body = base(&binding);
+        let base_name = ident(&self.plan.base_rust);
+        let unknown = ident(UNKNOWN_VARIANT);
+        let derived_arms = self.plan.derived.iter().map(|(qualified, rust)| {
+            let gate = self.gate(rust);
+            let name = ident(rust);
+            let body = derived(&binding, &format!("#{qualified}"));
+            quote!(#gate Self::#name(#binding) => #body,)
+        });
+        quote! {
+            Self::#base_name(#binding) => #base_body,
+            #(#derived_arms)*
+            Self::#unknown(#binding) => #base_body,
+        }
     }
 
     /// The gate of derived variant `rust`.
@@ -87,12 +93,20 @@ impl ToTokens for PolymorphicEmitter<'_> {
             let variant = ident(rust);
             quote!(#gate #qualified => Self::#variant(Default::default()),)
         });
+        // A derived variant does not store its own canonical tag (it writes it when it has
+        // none), so a value built in code equals itself read back; the base stores any tag.
         let tagged_arms: Vec<_> = tags()
             .map(|(qualified, rust, gate)| {
                 let variant = ident(rust);
-                quote!(#gate #qualified => Self::#variant(support::deserialize_tagged_object(raw, map)?),)
+                let read = if rust == &plan.base_rust {
+                    quote!(deserialize_tagged_object)
+                } else {
+                    quote!(deserialize_variant_object)
+                };
+                quote!(#gate #qualified => Self::#variant(support::#read(raw, map)?),)
             })
             .collect();
+        let tag_names = tags().map(|(qualified, _, gate)| quote!(#gate #qualified));
         let unknown = ident(UNKNOWN_VARIANT);
 
         let base_fields: Vec<_> = self.base.fields.iter().collect();
@@ -116,7 +130,6 @@ impl ToTokens for PolymorphicEmitter<'_> {
             let field = ident(&f.rust);
             let docs = doc_attrs(&field_doc(f));
             let (value, read) = accessor(f);
-            let value = value.tokens();
             let read = Ident::new(read, proc_macro2::Span::call_site());
             let arms = self.arms(|v| quote!(#v.#field.#read()));
             let deprecated = super::structs::deprecated_attr(f);
@@ -131,10 +144,16 @@ impl ToTokens for PolymorphicEmitter<'_> {
                 }
             }
         });
-        let odata_type_arms = self.arms(|v| quote!(#v.odata_type.as_deref()));
+        let odata_type_arms = self.arms_by_kind(
+            |v| quote!(#v.odata_type.as_deref()),
+            |v, tag| quote!(#v.odata_type.as_deref().or(Some(#tag))),
+        );
         let additional_arms = self.arms(|v| quote!(&#v.additional_properties));
         let additional_mut_arms = self.arms(|v| quote!(&mut #v.additional_properties));
-        let set_tag_arms = self.arms(|v| quote!(#v.odata_type = Some(raw.into_boxed_str())));
+        let set_tag_arms = self.arms_by_kind(
+            |v| quote!(#v.odata_type = Some(raw.into_boxed_str())),
+            |v, _| quote!(support::set_variant_tag(#v, raw)),
+        );
         let read_arms =
             self.arms(|v| quote!(support::GraphObject::deserialize_property(#v, key, map)));
         let write_arms = {
@@ -179,7 +198,9 @@ impl ToTokens for PolymorphicEmitter<'_> {
             // costs a library nothing until it is used, either).
             #allow_deprecated
             impl #name {
-                /// The `@odata.type` annotation as received, if any.
+                /// The `@odata.type` this value is written with: the annotation as received, else
+                /// a derived variant's own tag (`#` and its qualified name); `None` for the base
+                /// type without one.
                 #[inline]
                 pub fn odata_type(&self) -> Option<&str> {
                     match self { #odata_type_arms }
@@ -197,6 +218,8 @@ impl ToTokens for PolymorphicEmitter<'_> {
             #allow_deprecated
             impl support::Polymorphic for #name {
                 type Base = super::#base;
+
+                const TAG_NAMES: &'static [&'static str] = &[#(#tag_names),*];
 
                 #[inline]
                 fn from_base(base: super::#base) -> Self {
@@ -263,14 +286,18 @@ impl ToTokens for PolymorphicEmitter<'_> {
     }
 }
 
-/// What the accessor for base field `field` returns, `Option<&T>` of this type (a boxed
-/// field's content), and the method that reads the field: `as_deref` for a box, `value` for a
-/// `Field`, `as_ref` for an `Option`.
-pub(crate) fn accessor(field: &FieldPlan) -> (&RustType, &'static str) {
+/// What the accessor for base field `field` returns, `Option<&T>` of this type (`str` for a
+/// string, a boxed field's content), and the method that reads the field: `as_deref` for a
+/// string or a box (`Field::as_deref`, `Option::as_deref`), `value` for a `Field`, `as_ref` for
+/// an `Option`.
+pub(crate) fn accessor(field: &FieldPlan) -> (TokenStream, &'static str) {
     match &field.ty {
-        RustType::Boxed(inner) => (inner, "as_deref"),
-        other if field.nullable => (other, "value"),
-        other => (other, "as_ref"),
+        RustType::Boxed(inner) => (inner.tokens(), "as_deref"),
+        RustType::Primitive(primitive) if type_map::is_string(*primitive) => {
+            (quote!(str), "as_deref")
+        }
+        other if field.nullable => (other.tokens(), "value"),
+        other => (other.tokens(), "as_ref"),
     }
 }
 

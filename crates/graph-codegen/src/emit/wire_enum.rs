@@ -71,17 +71,9 @@ impl ToTokens for WireEnumEmitter<'_> {
                 }
             }
 
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    support::serialize_wire_enum(self, serializer)
-                }
-            }
-
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    support::deserialize_wire_enum(deserializer)
-                }
-            }
+            // `as_str`, `Display`, `FromStr`, `AsRef<str>` and the serde impls, written once in
+            // the runtime.
+            support::wire_enum!(#name);
         });
     }
 }
@@ -172,16 +164,7 @@ mod tests {
                     }
                 }
             }
-            impl serde::Serialize for AttendanceRecordRole {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    support::serialize_wire_enum(self, serializer)
-                }
-            }
-            impl<'de> serde::Deserialize<'de> for AttendanceRecordRole {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    support::deserialize_wire_enum(deserializer)
-                }
-            }
+            support::wire_enum!(AttendanceRecordRole);
         })
         .unwrap();
         assert_eq!(

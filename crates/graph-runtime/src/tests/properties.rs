@@ -26,8 +26,22 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn duration_conversion_never_panics(text in duration_text()) {
-        let _ = Duration::new(text).to_std();
+    fn duration_conversion_never_panics(text in duration_text(), negative in any::<bool>()) {
+        let text = if negative { format!("-{text}") } else { text };
+        let value = Duration::new(text);
+        let _ = value.to_std();
+        #[cfg(feature = "time")]
+        let _ = value.to_time();
+        #[cfg(feature = "chrono")]
+        let _ = value.to_chrono();
+    }
+
+    /// Every `std::time::Duration` is written as wire text that converts back to it exactly.
+    #[test]
+    fn std_durations_round_trip_exactly(secs in any::<u64>(), nanos in 0u32..1_000_000_000) {
+        let value = std::time::Duration::new(secs, nanos);
+        let wire = Duration::from(value);
+        prop_assert_eq!(wire.to_std(), Ok(value), "{}", wire);
     }
 
     #[test]
@@ -61,7 +75,7 @@ proptest! {
         let value = time::PrimitiveDateTime::new(date, time).assume_offset(offset);
         match DateTimeOffset::try_from(value) {
             Ok(wire) => {
-                let back = wire.to_offset_date_time().unwrap();
+                let back = wire.to_time().unwrap();
                 prop_assert_eq!(back, value);
                 prop_assert_eq!(back.offset(), value.offset());
             }
@@ -72,6 +86,103 @@ proptest! {
                 "{}", err
             ),
         }
+    }
+}
+
+#[cfg(feature = "time")]
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every `time::Duration`, negative ones and the extremes included, is written as wire
+    /// text that converts back to it exactly.
+    #[test]
+    fn time_durations_round_trip_exactly(
+        secs in prop_oneof![Just(i64::MIN), Just(i64::MAX), any::<i64>(), -100i64..100],
+        nanos in 0i32..1_000_000_000,
+    ) {
+        let nanos = if secs < 0 { -nanos } else { nanos };
+        let value = time::Duration::new(secs, nanos);
+        let wire = Duration::from(value);
+        prop_assert_eq!(wire.to_time(), Ok(value), "{}", wire);
+    }
+
+    /// Dates and times of day convert to wire text and back, or (a date) are an error for a
+    /// year RFC 3339 cannot write.
+    #[test]
+    fn time_dates_and_times_round_trip(
+        year in -9999i32..=9999,
+        ordinal in 1u16..=365,
+        nanos in 0u64..86_400_000_000_000,
+    ) {
+        let date = time::Date::from_ordinal_date(year, ordinal).unwrap();
+        match Date::try_from(date) {
+            Ok(wire) => prop_assert_eq!(wire.to_time(), Ok(date)),
+            Err(err) => prop_assert!(!(0..=9999).contains(&year), "{}", err),
+        }
+        let time = time::Time::MIDNIGHT + time::Duration::nanoseconds(nanos as i64);
+        let wire = TimeOfDay::from(time);
+        prop_assert_eq!(wire.to_time(), Ok(time), "{}", wire);
+    }
+}
+
+#[cfg(feature = "chrono")]
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every `DateTime` chrono holds (years far past 9999, offsets with seconds, leap seconds)
+    /// either converts to wire text that reads back as the same instant and offset, or is an
+    /// error (a year or an offset RFC 3339 cannot write). Never a panic.
+    #[test]
+    fn chrono_date_time_conversion_never_panics_and_round_trips(
+        days in -95_000_000i32..95_000_000,
+        secs in 0u32..86_400,
+        nanos in prop_oneof![0u32..1_000_000_000, 1_000_000_000u32..2_000_000_000],
+        offset_seconds in -86_399i32..=86_399,
+    ) {
+        use chrono::Datelike;
+        let Some(date) = chrono::NaiveDate::from_num_days_from_ce_opt(days) else {
+            return Ok(());
+        };
+        // chrono keeps a leap second only in the last second of a minute.
+        let secs = if nanos >= 1_000_000_000 { secs - secs % 60 + 59 } else { secs };
+        let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap();
+        let offset = chrono::FixedOffset::east_opt(offset_seconds).unwrap();
+        let Some(value) = date.and_time(time).and_local_timezone(offset).single() else {
+            return Ok(());
+        };
+        match DateTimeOffset::try_from(value) {
+            Ok(wire) => {
+                let back = wire.to_chrono().unwrap();
+                prop_assert_eq!(back, value);
+                prop_assert_eq!(back.offset(), value.offset());
+            }
+            Err(err) => prop_assert!(
+                !(0..=9999).contains(&value.year()) || offset_seconds % 60 != 0,
+                "{}", err
+            ),
+        }
+        match Date::try_from(date) {
+            Ok(wire) => prop_assert_eq!(wire.to_chrono(), Ok(date)),
+            Err(err) => prop_assert!(!(0..=9999).contains(&date.year()), "{}", err),
+        }
+        match TimeOfDay::try_from(time) {
+            Ok(wire) => prop_assert_eq!(wire.to_chrono(), Ok(time)),
+            Err(err) => prop_assert!(nanos >= 1_000_000_000, "{}", err),
+        }
+    }
+
+    /// Every `TimeDelta`, negative ones and the extremes included, is written as wire text
+    /// that converts back to it exactly.
+    #[test]
+    fn chrono_time_deltas_round_trip_exactly(
+        millis in prop_oneof![Just(i64::MAX), Just(-i64::MAX), any::<i64>()],
+        nanos in 0i64..1_000_000,
+    ) {
+        let millis = chrono::TimeDelta::milliseconds(millis);
+        let nanos = chrono::TimeDelta::nanoseconds(if millis < chrono::TimeDelta::zero() { -nanos } else { nanos });
+        let value = millis.checked_add(&nanos).unwrap_or(millis);
+        let wire = Duration::from(value);
+        prop_assert_eq!(wire.to_chrono(), Ok(value), "{}", wire);
     }
 }
 

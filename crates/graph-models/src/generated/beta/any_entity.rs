@@ -38,12 +38,19 @@ impl From<super::AttendanceRecord> for AnyEntity {
 }
 
 impl AnyEntity {
-    /// The `@odata.type` annotation as received, if any.
+    /// The `@odata.type` this value is written with: the annotation as received, else
+    /// a derived variant's own tag (`#` and its qualified name); `None` for the base
+    /// type without one.
     #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::Entity(variant) => variant.odata_type.as_deref(),
-            Self::AttendanceRecord(variant) => variant.odata_type.as_deref(),
+            Self::AttendanceRecord(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.attendanceRecord"))
+            }
             Self::Unknown(variant) => variant.odata_type.as_deref(),
         }
     }
@@ -60,17 +67,21 @@ impl AnyEntity {
     ///
     /// Read-only. Wire name: `id`.
     #[inline]
-    pub fn id(&self) -> Option<&String> {
+    pub fn id(&self) -> Option<&str> {
         match self {
-            Self::Entity(variant) => variant.id.as_ref(),
-            Self::AttendanceRecord(variant) => variant.id.as_ref(),
-            Self::Unknown(variant) => variant.id.as_ref(),
+            Self::Entity(variant) => variant.id.as_deref(),
+            Self::AttendanceRecord(variant) => variant.id.as_deref(),
+            Self::Unknown(variant) => variant.id.as_deref(),
         }
     }
 }
 
 impl support::Polymorphic for AnyEntity {
     type Base = super::Entity;
+    const TAG_NAMES: &'static [&'static str] = &[
+        "microsoft.graph.entity",
+        "microsoft.graph.attendanceRecord",
+    ];
     #[inline]
     fn from_base(base: super::Entity) -> Self {
         Self::Entity(base)
@@ -131,9 +142,7 @@ impl support::Polymorphic for AnyEntity {
     fn set_odata_type(&mut self, raw: String) {
         match self {
             Self::Entity(variant) => variant.odata_type = Some(raw.into_boxed_str()),
-            Self::AttendanceRecord(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::AttendanceRecord(variant) => support::set_variant_tag(variant, raw),
             Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
@@ -147,7 +156,9 @@ impl support::Polymorphic for AnyEntity {
                     Self::Entity(support::deserialize_tagged_object(raw, map)?)
                 }
                 "microsoft.graph.attendanceRecord" => {
-                    Self::AttendanceRecord(support::deserialize_tagged_object(raw, map)?)
+                    Self::AttendanceRecord(
+                        support::deserialize_variant_object(raw, map)?,
+                    )
                 }
                 _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),
             },

@@ -38,12 +38,19 @@ impl From<super::AuditUserIdentity> for AnyUserIdentity {
 }
 
 impl AnyUserIdentity {
-    /// The `@odata.type` annotation as received, if any.
+    /// The `@odata.type` this value is written with: the annotation as received, else
+    /// a derived variant's own tag (`#` and its qualified name); `None` for the base
+    /// type without one.
     #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::UserIdentity(variant) => variant.odata_type.as_deref(),
-            Self::AuditUserIdentity(variant) => variant.odata_type.as_deref(),
+            Self::AuditUserIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.auditUserIdentity"))
+            }
             Self::Unknown(variant) => variant.odata_type.as_deref(),
         }
     }
@@ -60,33 +67,33 @@ impl AnyUserIdentity {
     ///
     /// Wire name: `displayName`.
     #[inline]
-    pub fn display_name(&self) -> Option<&String> {
+    pub fn display_name(&self) -> Option<&str> {
         match self {
-            Self::UserIdentity(variant) => variant.display_name.value(),
-            Self::AuditUserIdentity(variant) => variant.display_name.value(),
-            Self::Unknown(variant) => variant.display_name.value(),
+            Self::UserIdentity(variant) => variant.display_name.as_deref(),
+            Self::AuditUserIdentity(variant) => variant.display_name.as_deref(),
+            Self::Unknown(variant) => variant.display_name.as_deref(),
         }
     }
     /// Identifier of the actor. What it identifies depends on the API; in access review decisions, for example, it is the principal under review.
     ///
     /// Wire name: `id`.
     #[inline]
-    pub fn id(&self) -> Option<&String> {
+    pub fn id(&self) -> Option<&str> {
         match self {
-            Self::UserIdentity(variant) => variant.id.value(),
-            Self::AuditUserIdentity(variant) => variant.id.value(),
-            Self::Unknown(variant) => variant.id.value(),
+            Self::UserIdentity(variant) => variant.id.as_deref(),
+            Self::AuditUserIdentity(variant) => variant.id.as_deref(),
+            Self::Unknown(variant) => variant.id.as_deref(),
         }
     }
     /// ID of the tenant the actor belongs to. Optional.
     ///
     /// Wire name: `tenantId`.
     #[inline]
-    pub fn tenant_id(&self) -> Option<&String> {
+    pub fn tenant_id(&self) -> Option<&str> {
         match self {
-            Self::UserIdentity(variant) => variant.tenant_id.value(),
-            Self::AuditUserIdentity(variant) => variant.tenant_id.value(),
-            Self::Unknown(variant) => variant.tenant_id.value(),
+            Self::UserIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::AuditUserIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::Unknown(variant) => variant.tenant_id.as_deref(),
         }
     }
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
@@ -104,28 +111,32 @@ impl AnyUserIdentity {
     ///
     /// Wire name: `ipAddress`.
     #[inline]
-    pub fn ip_address(&self) -> Option<&String> {
+    pub fn ip_address(&self) -> Option<&str> {
         match self {
-            Self::UserIdentity(variant) => variant.ip_address.value(),
-            Self::AuditUserIdentity(variant) => variant.ip_address.value(),
-            Self::Unknown(variant) => variant.ip_address.value(),
+            Self::UserIdentity(variant) => variant.ip_address.as_deref(),
+            Self::AuditUserIdentity(variant) => variant.ip_address.as_deref(),
+            Self::Unknown(variant) => variant.ip_address.as_deref(),
         }
     }
     /// User principal name (UPN) of the user.
     ///
     /// Wire name: `userPrincipalName`.
     #[inline]
-    pub fn user_principal_name(&self) -> Option<&String> {
+    pub fn user_principal_name(&self) -> Option<&str> {
         match self {
-            Self::UserIdentity(variant) => variant.user_principal_name.value(),
-            Self::AuditUserIdentity(variant) => variant.user_principal_name.value(),
-            Self::Unknown(variant) => variant.user_principal_name.value(),
+            Self::UserIdentity(variant) => variant.user_principal_name.as_deref(),
+            Self::AuditUserIdentity(variant) => variant.user_principal_name.as_deref(),
+            Self::Unknown(variant) => variant.user_principal_name.as_deref(),
         }
     }
 }
 
 impl support::Polymorphic for AnyUserIdentity {
     type Base = super::UserIdentity;
+    const TAG_NAMES: &'static [&'static str] = &[
+        "microsoft.graph.userIdentity",
+        "microsoft.graph.auditUserIdentity",
+    ];
     #[inline]
     fn from_base(base: super::UserIdentity) -> Self {
         Self::UserIdentity(base)
@@ -206,9 +217,7 @@ impl support::Polymorphic for AnyUserIdentity {
             Self::UserIdentity(variant) => {
                 variant.odata_type = Some(raw.into_boxed_str());
             }
-            Self::AuditUserIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::AuditUserIdentity(variant) => support::set_variant_tag(variant, raw),
             Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
@@ -223,7 +232,7 @@ impl support::Polymorphic for AnyUserIdentity {
                 }
                 "microsoft.graph.auditUserIdentity" => {
                     Self::AuditUserIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),

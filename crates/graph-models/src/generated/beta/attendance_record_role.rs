@@ -41,16 +41,4 @@ impl support::WireEnum for AttendanceRecordRole {
     }
 }
 
-impl serde::Serialize for AttendanceRecordRole {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        support::serialize_wire_enum(self, serializer)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AttendanceRecordRole {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        support::deserialize_wire_enum(deserializer)
-    }
-}
+support::wire_enum!(AttendanceRecordRole);

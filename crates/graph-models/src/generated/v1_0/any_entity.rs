@@ -54,14 +54,28 @@ impl From<super::ThumbnailSet> for AnyEntity {
 }
 
 impl AnyEntity {
-    /// The `@odata.type` annotation as received, if any.
+    /// The `@odata.type` this value is written with: the annotation as received, else
+    /// a derived variant's own tag (`#` and its qualified name); `None` for the base
+    /// type without one.
     #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::Entity(variant) => variant.odata_type.as_deref(),
-            Self::AttendanceRecord(variant) => variant.odata_type.as_deref(),
-            Self::MeetingAttendanceReport(variant) => variant.odata_type.as_deref(),
-            Self::ThumbnailSet(variant) => variant.odata_type.as_deref(),
+            Self::AttendanceRecord(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.attendanceRecord"))
+            }
+            Self::MeetingAttendanceReport(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.meetingAttendanceReport"))
+            }
+            Self::ThumbnailSet(variant) => {
+                variant.odata_type.as_deref().or(Some("#microsoft.graph.thumbnailSet"))
+            }
             Self::Unknown(variant) => variant.odata_type.as_deref(),
         }
     }
@@ -80,19 +94,25 @@ impl AnyEntity {
     ///
     /// Read-only. Wire name: `id`.
     #[inline]
-    pub fn id(&self) -> Option<&String> {
+    pub fn id(&self) -> Option<&str> {
         match self {
-            Self::Entity(variant) => variant.id.as_ref(),
-            Self::AttendanceRecord(variant) => variant.id.as_ref(),
-            Self::MeetingAttendanceReport(variant) => variant.id.as_ref(),
-            Self::ThumbnailSet(variant) => variant.id.as_ref(),
-            Self::Unknown(variant) => variant.id.as_ref(),
+            Self::Entity(variant) => variant.id.as_deref(),
+            Self::AttendanceRecord(variant) => variant.id.as_deref(),
+            Self::MeetingAttendanceReport(variant) => variant.id.as_deref(),
+            Self::ThumbnailSet(variant) => variant.id.as_deref(),
+            Self::Unknown(variant) => variant.id.as_deref(),
         }
     }
 }
 
 impl support::Polymorphic for AnyEntity {
     type Base = super::Entity;
+    const TAG_NAMES: &'static [&'static str] = &[
+        "microsoft.graph.entity",
+        "microsoft.graph.attendanceRecord",
+        "microsoft.graph.meetingAttendanceReport",
+        "microsoft.graph.thumbnailSet",
+    ];
     #[inline]
     fn from_base(base: super::Entity) -> Self {
         Self::Entity(base)
@@ -171,15 +191,11 @@ impl support::Polymorphic for AnyEntity {
     fn set_odata_type(&mut self, raw: String) {
         match self {
             Self::Entity(variant) => variant.odata_type = Some(raw.into_boxed_str()),
-            Self::AttendanceRecord(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::AttendanceRecord(variant) => support::set_variant_tag(variant, raw),
             Self::MeetingAttendanceReport(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
-            Self::ThumbnailSet(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::ThumbnailSet(variant) => support::set_variant_tag(variant, raw),
             Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
@@ -193,15 +209,17 @@ impl support::Polymorphic for AnyEntity {
                     Self::Entity(support::deserialize_tagged_object(raw, map)?)
                 }
                 "microsoft.graph.attendanceRecord" => {
-                    Self::AttendanceRecord(support::deserialize_tagged_object(raw, map)?)
+                    Self::AttendanceRecord(
+                        support::deserialize_variant_object(raw, map)?,
+                    )
                 }
                 "microsoft.graph.meetingAttendanceReport" => {
                     Self::MeetingAttendanceReport(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.thumbnailSet" => {
-                    Self::ThumbnailSet(support::deserialize_tagged_object(raw, map)?)
+                    Self::ThumbnailSet(support::deserialize_variant_object(raw, map)?)
                 }
                 _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),
             },

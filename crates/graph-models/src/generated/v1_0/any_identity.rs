@@ -194,39 +194,128 @@ impl From<super::UserIdentity> for AnyIdentity {
 }
 
 impl AnyIdentity {
-    /// The `@odata.type` annotation as received, if any.
+    /// The `@odata.type` this value is written with: the annotation as received, else
+    /// a derived variant's own tag (`#` and its qualified name); `None` for the base
+    /// type without one.
     #[inline]
     pub fn odata_type(&self) -> Option<&str> {
         match self {
             Self::Identity(variant) => variant.odata_type.as_deref(),
             Self::AzureCommunicationServicesUserIdentity(variant) => {
-                variant.odata_type.as_deref()
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.azureCommunicationServicesUserIdentity"))
             }
             Self::CommunicationsApplicationIdentity(variant) => {
-                variant.odata_type.as_deref()
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.communicationsApplicationIdentity"))
             }
             Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.odata_type.as_deref()
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(
+                        Some(
+                            "#microsoft.graph.communicationsApplicationInstanceIdentity",
+                        ),
+                    )
             }
             Self::CommunicationsEncryptedIdentity(variant) => {
-                variant.odata_type.as_deref()
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.communicationsEncryptedIdentity"))
             }
-            Self::CommunicationsGuestIdentity(variant) => variant.odata_type.as_deref(),
-            Self::CommunicationsPhoneIdentity(variant) => variant.odata_type.as_deref(),
-            Self::CommunicationsUserIdentity(variant) => variant.odata_type.as_deref(),
-            Self::EmailIdentity(variant) => variant.odata_type.as_deref(),
-            Self::Initiator(variant) => variant.odata_type.as_deref(),
-            Self::ProvisionedIdentity(variant) => variant.odata_type.as_deref(),
-            Self::ProvisioningServicePrincipal(variant) => variant.odata_type.as_deref(),
-            Self::ProvisioningSystem(variant) => variant.odata_type.as_deref(),
-            Self::ServicePrincipalIdentity(variant) => variant.odata_type.as_deref(),
-            Self::SharePointGroupIdentity(variant) => variant.odata_type.as_deref(),
-            Self::SharePointIdentity(variant) => variant.odata_type.as_deref(),
-            Self::TeamworkApplicationIdentity(variant) => variant.odata_type.as_deref(),
-            Self::TeamworkConversationIdentity(variant) => variant.odata_type.as_deref(),
-            Self::TeamworkTagIdentity(variant) => variant.odata_type.as_deref(),
-            Self::TeamworkUserIdentity(variant) => variant.odata_type.as_deref(),
-            Self::UserIdentity(variant) => variant.odata_type.as_deref(),
+            Self::CommunicationsGuestIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.communicationsGuestIdentity"))
+            }
+            Self::CommunicationsPhoneIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.communicationsPhoneIdentity"))
+            }
+            Self::CommunicationsUserIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.communicationsUserIdentity"))
+            }
+            Self::EmailIdentity(variant) => {
+                variant.odata_type.as_deref().or(Some("#microsoft.graph.emailIdentity"))
+            }
+            Self::Initiator(variant) => {
+                variant.odata_type.as_deref().or(Some("#microsoft.graph.initiator"))
+            }
+            Self::ProvisionedIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.provisionedIdentity"))
+            }
+            Self::ProvisioningServicePrincipal(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.provisioningServicePrincipal"))
+            }
+            Self::ProvisioningSystem(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.provisioningSystem"))
+            }
+            Self::ServicePrincipalIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.servicePrincipalIdentity"))
+            }
+            Self::SharePointGroupIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.sharePointGroupIdentity"))
+            }
+            Self::SharePointIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.sharePointIdentity"))
+            }
+            Self::TeamworkApplicationIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.teamworkApplicationIdentity"))
+            }
+            Self::TeamworkConversationIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.teamworkConversationIdentity"))
+            }
+            Self::TeamworkTagIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.teamworkTagIdentity"))
+            }
+            Self::TeamworkUserIdentity(variant) => {
+                variant
+                    .odata_type
+                    .as_deref()
+                    .or(Some("#microsoft.graph.teamworkUserIdentity"))
+            }
+            Self::UserIdentity(variant) => {
+                variant.odata_type.as_deref().or(Some("#microsoft.graph.userIdentity"))
+            }
             Self::Unknown(variant) => variant.odata_type.as_deref(),
         }
     }
@@ -270,104 +359,114 @@ impl AnyIdentity {
     ///
     /// Wire name: `displayName`.
     #[inline]
-    pub fn display_name(&self) -> Option<&String> {
+    pub fn display_name(&self) -> Option<&str> {
         match self {
-            Self::Identity(variant) => variant.display_name.value(),
+            Self::Identity(variant) => variant.display_name.as_deref(),
             Self::AzureCommunicationServicesUserIdentity(variant) => {
-                variant.display_name.value()
+                variant.display_name.as_deref()
             }
             Self::CommunicationsApplicationIdentity(variant) => {
-                variant.display_name.value()
+                variant.display_name.as_deref()
             }
             Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.display_name.value()
+                variant.display_name.as_deref()
             }
             Self::CommunicationsEncryptedIdentity(variant) => {
-                variant.display_name.value()
+                variant.display_name.as_deref()
             }
-            Self::CommunicationsGuestIdentity(variant) => variant.display_name.value(),
-            Self::CommunicationsPhoneIdentity(variant) => variant.display_name.value(),
-            Self::CommunicationsUserIdentity(variant) => variant.display_name.value(),
-            Self::EmailIdentity(variant) => variant.display_name.value(),
-            Self::Initiator(variant) => variant.display_name.value(),
-            Self::ProvisionedIdentity(variant) => variant.display_name.value(),
-            Self::ProvisioningServicePrincipal(variant) => variant.display_name.value(),
-            Self::ProvisioningSystem(variant) => variant.display_name.value(),
-            Self::ServicePrincipalIdentity(variant) => variant.display_name.value(),
-            Self::SharePointGroupIdentity(variant) => variant.display_name.value(),
-            Self::SharePointIdentity(variant) => variant.display_name.value(),
-            Self::TeamworkApplicationIdentity(variant) => variant.display_name.value(),
-            Self::TeamworkConversationIdentity(variant) => variant.display_name.value(),
-            Self::TeamworkTagIdentity(variant) => variant.display_name.value(),
-            Self::TeamworkUserIdentity(variant) => variant.display_name.value(),
-            Self::UserIdentity(variant) => variant.display_name.value(),
-            Self::Unknown(variant) => variant.display_name.value(),
+            Self::CommunicationsGuestIdentity(variant) => variant.display_name.as_deref(),
+            Self::CommunicationsPhoneIdentity(variant) => variant.display_name.as_deref(),
+            Self::CommunicationsUserIdentity(variant) => variant.display_name.as_deref(),
+            Self::EmailIdentity(variant) => variant.display_name.as_deref(),
+            Self::Initiator(variant) => variant.display_name.as_deref(),
+            Self::ProvisionedIdentity(variant) => variant.display_name.as_deref(),
+            Self::ProvisioningServicePrincipal(variant) => {
+                variant.display_name.as_deref()
+            }
+            Self::ProvisioningSystem(variant) => variant.display_name.as_deref(),
+            Self::ServicePrincipalIdentity(variant) => variant.display_name.as_deref(),
+            Self::SharePointGroupIdentity(variant) => variant.display_name.as_deref(),
+            Self::SharePointIdentity(variant) => variant.display_name.as_deref(),
+            Self::TeamworkApplicationIdentity(variant) => variant.display_name.as_deref(),
+            Self::TeamworkConversationIdentity(variant) => {
+                variant.display_name.as_deref()
+            }
+            Self::TeamworkTagIdentity(variant) => variant.display_name.as_deref(),
+            Self::TeamworkUserIdentity(variant) => variant.display_name.as_deref(),
+            Self::UserIdentity(variant) => variant.display_name.as_deref(),
+            Self::Unknown(variant) => variant.display_name.as_deref(),
         }
     }
     /// Identifier of the actor. What it identifies depends on the API; in access review decisions, for example, it is the principal under review.
     ///
     /// Wire name: `id`.
     #[inline]
-    pub fn id(&self) -> Option<&String> {
+    pub fn id(&self) -> Option<&str> {
         match self {
-            Self::Identity(variant) => variant.id.value(),
-            Self::AzureCommunicationServicesUserIdentity(variant) => variant.id.value(),
-            Self::CommunicationsApplicationIdentity(variant) => variant.id.value(),
-            Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.id.value()
+            Self::Identity(variant) => variant.id.as_deref(),
+            Self::AzureCommunicationServicesUserIdentity(variant) => {
+                variant.id.as_deref()
             }
-            Self::CommunicationsEncryptedIdentity(variant) => variant.id.value(),
-            Self::CommunicationsGuestIdentity(variant) => variant.id.value(),
-            Self::CommunicationsPhoneIdentity(variant) => variant.id.value(),
-            Self::CommunicationsUserIdentity(variant) => variant.id.value(),
-            Self::EmailIdentity(variant) => variant.id.value(),
-            Self::Initiator(variant) => variant.id.value(),
-            Self::ProvisionedIdentity(variant) => variant.id.value(),
-            Self::ProvisioningServicePrincipal(variant) => variant.id.value(),
-            Self::ProvisioningSystem(variant) => variant.id.value(),
-            Self::ServicePrincipalIdentity(variant) => variant.id.value(),
-            Self::SharePointGroupIdentity(variant) => variant.id.value(),
-            Self::SharePointIdentity(variant) => variant.id.value(),
-            Self::TeamworkApplicationIdentity(variant) => variant.id.value(),
-            Self::TeamworkConversationIdentity(variant) => variant.id.value(),
-            Self::TeamworkTagIdentity(variant) => variant.id.value(),
-            Self::TeamworkUserIdentity(variant) => variant.id.value(),
-            Self::UserIdentity(variant) => variant.id.value(),
-            Self::Unknown(variant) => variant.id.value(),
+            Self::CommunicationsApplicationIdentity(variant) => variant.id.as_deref(),
+            Self::CommunicationsApplicationInstanceIdentity(variant) => {
+                variant.id.as_deref()
+            }
+            Self::CommunicationsEncryptedIdentity(variant) => variant.id.as_deref(),
+            Self::CommunicationsGuestIdentity(variant) => variant.id.as_deref(),
+            Self::CommunicationsPhoneIdentity(variant) => variant.id.as_deref(),
+            Self::CommunicationsUserIdentity(variant) => variant.id.as_deref(),
+            Self::EmailIdentity(variant) => variant.id.as_deref(),
+            Self::Initiator(variant) => variant.id.as_deref(),
+            Self::ProvisionedIdentity(variant) => variant.id.as_deref(),
+            Self::ProvisioningServicePrincipal(variant) => variant.id.as_deref(),
+            Self::ProvisioningSystem(variant) => variant.id.as_deref(),
+            Self::ServicePrincipalIdentity(variant) => variant.id.as_deref(),
+            Self::SharePointGroupIdentity(variant) => variant.id.as_deref(),
+            Self::SharePointIdentity(variant) => variant.id.as_deref(),
+            Self::TeamworkApplicationIdentity(variant) => variant.id.as_deref(),
+            Self::TeamworkConversationIdentity(variant) => variant.id.as_deref(),
+            Self::TeamworkTagIdentity(variant) => variant.id.as_deref(),
+            Self::TeamworkUserIdentity(variant) => variant.id.as_deref(),
+            Self::UserIdentity(variant) => variant.id.as_deref(),
+            Self::Unknown(variant) => variant.id.as_deref(),
         }
     }
     /// ID of the tenant the actor belongs to. Optional.
     ///
     /// Wire name: `tenantId`.
     #[inline]
-    pub fn tenant_id(&self) -> Option<&String> {
+    pub fn tenant_id(&self) -> Option<&str> {
         match self {
-            Self::Identity(variant) => variant.tenant_id.value(),
+            Self::Identity(variant) => variant.tenant_id.as_deref(),
             Self::AzureCommunicationServicesUserIdentity(variant) => {
-                variant.tenant_id.value()
+                variant.tenant_id.as_deref()
             }
-            Self::CommunicationsApplicationIdentity(variant) => variant.tenant_id.value(),
+            Self::CommunicationsApplicationIdentity(variant) => {
+                variant.tenant_id.as_deref()
+            }
             Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.tenant_id.value()
+                variant.tenant_id.as_deref()
             }
-            Self::CommunicationsEncryptedIdentity(variant) => variant.tenant_id.value(),
-            Self::CommunicationsGuestIdentity(variant) => variant.tenant_id.value(),
-            Self::CommunicationsPhoneIdentity(variant) => variant.tenant_id.value(),
-            Self::CommunicationsUserIdentity(variant) => variant.tenant_id.value(),
-            Self::EmailIdentity(variant) => variant.tenant_id.value(),
-            Self::Initiator(variant) => variant.tenant_id.value(),
-            Self::ProvisionedIdentity(variant) => variant.tenant_id.value(),
-            Self::ProvisioningServicePrincipal(variant) => variant.tenant_id.value(),
-            Self::ProvisioningSystem(variant) => variant.tenant_id.value(),
-            Self::ServicePrincipalIdentity(variant) => variant.tenant_id.value(),
-            Self::SharePointGroupIdentity(variant) => variant.tenant_id.value(),
-            Self::SharePointIdentity(variant) => variant.tenant_id.value(),
-            Self::TeamworkApplicationIdentity(variant) => variant.tenant_id.value(),
-            Self::TeamworkConversationIdentity(variant) => variant.tenant_id.value(),
-            Self::TeamworkTagIdentity(variant) => variant.tenant_id.value(),
-            Self::TeamworkUserIdentity(variant) => variant.tenant_id.value(),
-            Self::UserIdentity(variant) => variant.tenant_id.value(),
-            Self::Unknown(variant) => variant.tenant_id.value(),
+            Self::CommunicationsEncryptedIdentity(variant) => {
+                variant.tenant_id.as_deref()
+            }
+            Self::CommunicationsGuestIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::CommunicationsPhoneIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::CommunicationsUserIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::EmailIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::Initiator(variant) => variant.tenant_id.as_deref(),
+            Self::ProvisionedIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::ProvisioningServicePrincipal(variant) => variant.tenant_id.as_deref(),
+            Self::ProvisioningSystem(variant) => variant.tenant_id.as_deref(),
+            Self::ServicePrincipalIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::SharePointGroupIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::SharePointIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::TeamworkApplicationIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::TeamworkConversationIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::TeamworkTagIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::TeamworkUserIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::UserIdentity(variant) => variant.tenant_id.as_deref(),
+            Self::Unknown(variant) => variant.tenant_id.as_deref(),
         }
     }
     /// Thumbnail images of the actor, keyed by size. Optional; drive items use it.
@@ -412,6 +511,29 @@ impl AnyIdentity {
 
 impl support::Polymorphic for AnyIdentity {
     type Base = super::Identity;
+    const TAG_NAMES: &'static [&'static str] = &[
+        "microsoft.graph.identity",
+        "microsoft.graph.azureCommunicationServicesUserIdentity",
+        "microsoft.graph.communicationsApplicationIdentity",
+        "microsoft.graph.communicationsApplicationInstanceIdentity",
+        "microsoft.graph.communicationsEncryptedIdentity",
+        "microsoft.graph.communicationsGuestIdentity",
+        "microsoft.graph.communicationsPhoneIdentity",
+        "microsoft.graph.communicationsUserIdentity",
+        "microsoft.graph.emailIdentity",
+        "microsoft.graph.initiator",
+        "microsoft.graph.provisionedIdentity",
+        "microsoft.graph.provisioningServicePrincipal",
+        "microsoft.graph.provisioningSystem",
+        "microsoft.graph.servicePrincipalIdentity",
+        "microsoft.graph.sharePointGroupIdentity",
+        "microsoft.graph.sharePointIdentity",
+        "microsoft.graph.teamworkApplicationIdentity",
+        "microsoft.graph.teamworkConversationIdentity",
+        "microsoft.graph.teamworkTagIdentity",
+        "microsoft.graph.teamworkUserIdentity",
+        "microsoft.graph.userIdentity",
+    ];
     #[inline]
     fn from_base(base: super::Identity) -> Self {
         Self::Identity(base)
@@ -743,63 +865,49 @@ impl support::Polymorphic for AnyIdentity {
         match self {
             Self::Identity(variant) => variant.odata_type = Some(raw.into_boxed_str()),
             Self::AzureCommunicationServicesUserIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::CommunicationsApplicationIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::CommunicationsApplicationInstanceIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::CommunicationsEncryptedIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::CommunicationsGuestIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::CommunicationsPhoneIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::CommunicationsUserIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
-            Self::EmailIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
-            Self::Initiator(variant) => variant.odata_type = Some(raw.into_boxed_str()),
-            Self::ProvisionedIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::EmailIdentity(variant) => support::set_variant_tag(variant, raw),
+            Self::Initiator(variant) => support::set_variant_tag(variant, raw),
+            Self::ProvisionedIdentity(variant) => support::set_variant_tag(variant, raw),
             Self::ProvisioningServicePrincipal(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
-            Self::ProvisioningSystem(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::ProvisioningSystem(variant) => support::set_variant_tag(variant, raw),
             Self::ServicePrincipalIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::SharePointGroupIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
-            Self::SharePointIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::SharePointIdentity(variant) => support::set_variant_tag(variant, raw),
             Self::TeamworkApplicationIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
             Self::TeamworkConversationIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
+                support::set_variant_tag(variant, raw)
             }
-            Self::TeamworkTagIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
-            Self::TeamworkUserIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
-            Self::UserIdentity(variant) => {
-                variant.odata_type = Some(raw.into_boxed_str());
-            }
+            Self::TeamworkTagIdentity(variant) => support::set_variant_tag(variant, raw),
+            Self::TeamworkUserIdentity(variant) => support::set_variant_tag(variant, raw),
+            Self::UserIdentity(variant) => support::set_variant_tag(variant, raw),
             Self::Unknown(variant) => variant.odata_type = Some(raw.into_boxed_str()),
         }
     }
@@ -814,97 +922,97 @@ impl support::Polymorphic for AnyIdentity {
                 }
                 "microsoft.graph.azureCommunicationServicesUserIdentity" => {
                     Self::AzureCommunicationServicesUserIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.communicationsApplicationIdentity" => {
                     Self::CommunicationsApplicationIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.communicationsApplicationInstanceIdentity" => {
                     Self::CommunicationsApplicationInstanceIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.communicationsEncryptedIdentity" => {
                     Self::CommunicationsEncryptedIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.communicationsGuestIdentity" => {
                     Self::CommunicationsGuestIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.communicationsPhoneIdentity" => {
                     Self::CommunicationsPhoneIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.communicationsUserIdentity" => {
                     Self::CommunicationsUserIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.emailIdentity" => {
-                    Self::EmailIdentity(support::deserialize_tagged_object(raw, map)?)
+                    Self::EmailIdentity(support::deserialize_variant_object(raw, map)?)
                 }
                 "microsoft.graph.initiator" => {
-                    Self::Initiator(support::deserialize_tagged_object(raw, map)?)
+                    Self::Initiator(support::deserialize_variant_object(raw, map)?)
                 }
                 "microsoft.graph.provisionedIdentity" => {
                     Self::ProvisionedIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.provisioningServicePrincipal" => {
                     Self::ProvisioningServicePrincipal(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.provisioningSystem" => {
                     Self::ProvisioningSystem(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.servicePrincipalIdentity" => {
                     Self::ServicePrincipalIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.sharePointGroupIdentity" => {
                     Self::SharePointGroupIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.sharePointIdentity" => {
                     Self::SharePointIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.teamworkApplicationIdentity" => {
                     Self::TeamworkApplicationIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.teamworkConversationIdentity" => {
                     Self::TeamworkConversationIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.teamworkTagIdentity" => {
                     Self::TeamworkTagIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.teamworkUserIdentity" => {
                     Self::TeamworkUserIdentity(
-                        support::deserialize_tagged_object(raw, map)?,
+                        support::deserialize_variant_object(raw, map)?,
                     )
                 }
                 "microsoft.graph.userIdentity" => {
-                    Self::UserIdentity(support::deserialize_tagged_object(raw, map)?)
+                    Self::UserIdentity(support::deserialize_variant_object(raw, map)?)
                 }
                 _ => Self::Unknown(support::deserialize_tagged_object(raw, map)?),
             },

@@ -42,6 +42,7 @@ mod virtual_event_external_information;
 mod virtual_event_external_registration_information;
 
 #[cfg(feature = "registry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "registry")))]
 pub mod registry;
 
 pub use any_entity::AnyEntity;

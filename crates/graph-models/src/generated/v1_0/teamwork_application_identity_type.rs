@@ -61,16 +61,4 @@ impl support::WireEnum for TeamworkApplicationIdentityType {
     }
 }
 
-impl serde::Serialize for TeamworkApplicationIdentityType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        support::serialize_wire_enum(self, serializer)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for TeamworkApplicationIdentityType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        support::deserialize_wire_enum(deserializer)
-    }
-}
+support::wire_enum!(TeamworkApplicationIdentityType);
