@@ -52,6 +52,10 @@ pub enum UntypedCause {
     /// A type derived from the holding type declares it (the first such type); the example
     /// names no `@odata.type` that would pick it.
     OnADerivedType(String),
+    /// The object's `@odata.type` names a type (the first) that declares the key, but the docs
+    /// do not derive it from the type the property declares (the second), so the models cannot
+    /// dispatch to it: the pages state no base where the example implies one.
+    TagNotDerived(String, String),
     /// The holding type declares it in another case (`shortDescription` for
     /// `shortdescription`): the example misspells it.
     OtherCase(String),
@@ -82,6 +86,9 @@ impl UntypedCause {
             UntypedCause::OnADerivedType(_) => {
                 "declared by a derived type the example does not name"
             }
+            UntypedCause::TagNotDerived(..) => {
+                "declared by the tagged type, which the docs do not derive from the declared one"
+            }
             UntypedCause::OtherCase(_) => "declared in another case",
             UntypedCause::OpenTypeKey => "dynamic key of an open type",
             UntypedCause::NotOnItsPage => "not on its type's page",
@@ -103,6 +110,10 @@ impl fmt::Display for UntypedCause {
                 )
             }
             UntypedCause::OtherCase(name) => write!(f, "declared as `{name}`"),
+            UntypedCause::TagNotDerived(tag, declared) => write!(
+                f,
+                "declared by the tagged type {tag}, which the docs do not derive from {declared}"
+            ),
             other => f.write_str(other.label()),
         }
     }
@@ -132,11 +143,12 @@ pub(crate) fn of(
                 Some(Segment::Key(key)) => key.clone(),
                 _ => String::new(),
             };
-            let graph_type = schema.and_then(|s| holder_type(s, type_name, input, &u.path));
-            let cause = match (schema, &graph_type) {
+            let holder = schema.and_then(|s| holder_type(s, type_name, input, &u.path));
+            let cause = match (schema, &holder) {
                 (Some(schema), Some(holder)) => cause(schema, holder, &key, pages),
                 _ => UntypedCause::TypeUnknown,
             };
+            let graph_type = holder.map(|h| h.name);
             UntypedKey {
                 graph_type,
                 key,
@@ -165,6 +177,16 @@ fn shown_path(path: &[Segment]) -> String {
     crate::compare::shown(&out)
 }
 
+/// The Graph type of the object holding a key.
+#[derive(Debug)]
+struct Holder {
+    /// The type: the declared one, or the object's own `@odata.type` when the schema has it.
+    name: String,
+    /// When the tag took over from a declared type it does not derive from (in the schema):
+    /// that declared type. The models read such an object as the declared type.
+    undeclared_tag_of: Option<String>,
+}
+
 /// The Graph type of the object holding the last key of `path`: from the registry name down
 /// the declared property types, an object's own `@odata.type` taking over when the schema has
 /// that type.
@@ -173,7 +195,7 @@ fn holder_type(
     type_name: &str,
     input: &Value,
     path: &[Segment],
-) -> Option<String> {
+) -> Option<Holder> {
     let (mut current, mut value, mut rest) = match type_name
         .strip_prefix("Collection(")
         .and_then(|t| t.strip_suffix(')'))
@@ -184,14 +206,24 @@ fn holder_type(
             {
                 (element.to_string(), input.get("value")?.get(*i)?, rest)
             }
-            _ => return Some(type_name.to_string()),
+            _ => {
+                return Some(Holder {
+                    name: type_name.to_string(),
+                    undeclared_tag_of: None,
+                })
+            }
         },
         None => (type_name.to_string(), input, path),
     };
     loop {
+        let mut undeclared_tag_of = None;
         if let Some(tag) = value.get("@odata.type").and_then(Value::as_str) {
             let tag = tag.strip_prefix('#').unwrap_or(tag);
-            if schema.types.contains_key(tag) {
+            if schema.types.contains_key(tag) && tag != current {
+                let derived = schema.ancestors(tag).iter().any(|t| t.name == current);
+                if !derived {
+                    undeclared_tag_of = Some(current.clone());
+                }
                 current = tag.to_string();
             }
         }
@@ -199,7 +231,10 @@ fn holder_type(
             return None;
         };
         if tail.is_empty() {
-            return Some(current);
+            return Some(Holder {
+                name: current,
+                undeclared_tag_of,
+            });
         }
         let property = schema
             .all_properties(&current)
@@ -217,13 +252,17 @@ fn holder_type(
 
 /// Why `key` of an object of type `holder` was not typed; `pages` is the directory the
 /// schema's source paths are relative to, when the pages are at hand.
-fn cause(schema: &Schema, holder: &str, key: &str, pages: Option<&Path>) -> UntypedCause {
+fn cause(schema: &Schema, holder: &Holder, key: &str, pages: Option<&Path>) -> UntypedCause {
+    let (holder, tag_of) = (holder.name.as_str(), &holder.undeclared_tag_of);
     if schema.type_def(holder).is_none() {
         return UntypedCause::TypeUnknown;
     }
     let own = schema.all_properties(holder);
     if own.iter().any(|p| p.name == key) {
-        return UntypedCause::Declared;
+        return match tag_of {
+            Some(declared) => UntypedCause::TagNotDerived(holder.to_string(), declared.clone()),
+            None => UntypedCause::Declared,
+        };
     }
     if let Some(p) = own.iter().find(|p| p.name.eq_ignore_ascii_case(key)) {
         return UntypedCause::OtherCase(p.name.clone());
@@ -259,8 +298,18 @@ fn cause(schema: &Schema, holder: &str, key: &str, pages: Option<&Path>) -> Unty
 /// (`| key |`, in backticks or bold too) or a JSON key (`"key":`).
 fn names_key(page: &str, key: &str) -> bool {
     let json_key = format!("\"{key}\"");
+    // Annotation comments (`<!-- { "description": ... } -->`) hold keys of the docs' tooling,
+    // not properties.
+    let mut in_comment = false;
     page.lines().any(|line| {
         let line = line.trim();
+        let opens = line.contains("<!--");
+        let closes = line.contains("-->");
+        let skip = in_comment || opens;
+        in_comment = (in_comment || opens) && !closes;
+        if skip {
+            return false;
+        }
         if let Some(at) = line.find(&json_key) {
             if line[at + json_key.len()..].trim_start().starts_with(':') {
                 return true;
@@ -433,7 +482,15 @@ mod tests {
 
         use graph_ir::Schema;
 
-        use crate::coverage::{cause, names_key, UntypedCause};
+        use crate::coverage::{cause, names_key, Holder, UntypedCause};
+
+        /// An object of `name`, as its property declares it (no tag).
+        fn declared(name: &str) -> Holder {
+            Holder {
+                name: name.to_string(),
+                undeclared_tag_of: None,
+            }
+        }
 
         const SHAPE: &str = "---\ntitle: \"shape resource type\"\ndoc_type: resourcePageType\n---\n\n# shape resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| sides | Int32 | How many sides. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.shape\", \"openType\": true } -->\n```json\n{ \"sides\": 3 }\n```\n";
         const SQUARE: &str = "---\ntitle: \"square resource type\"\ndoc_type: resourcePageType\n---\n\n# square resource type\n\nNamespace: microsoft.graph\n\nInherits from [shape](shape.md).\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| edge | Double | The length of an edge. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.square\", \"baseType\": \"microsoft.graph.shape\" } -->\n```json\n{ \"edge\": 1.5 }\n```\n";
@@ -452,7 +509,7 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let schema = tree(dir.path());
             let pages = Some(dir.path());
-            let of = |holder: &str, key: &str| cause(&schema, holder, key, pages);
+            let of = |holder: &str, key: &str| cause(&schema, &declared(holder), key, pages);
             assert_eq!(
                 of("microsoft.graph.square", "sides"),
                 UntypedCause::Declared
@@ -475,12 +532,27 @@ mod tests {
                 UntypedCause::TypeUnknown
             );
 
+            // A tag naming a type that declares the key but does not derive from the
+            // property's type: the docs owe the base.
+            let tagged = Holder {
+                name: "microsoft.graph.square".into(),
+                undeclared_tag_of: Some("microsoft.graph.circle".into()),
+            };
+            assert_eq!(
+                cause(&schema, &tagged, "edge", pages),
+                UntypedCause::TagNotDerived(
+                    "microsoft.graph.square".into(),
+                    "microsoft.graph.circle".into()
+                )
+            );
+
             // A key the page lists but the schema lost is the parser's defect.
             let mut lossy = schema.clone();
             let square = lossy.types.get_mut("microsoft.graph.square").unwrap();
             square.properties.clear();
             square.open = false;
-            let lost = cause(&lossy, "microsoft.graph.square", "edge", pages);
+            let square = declared("microsoft.graph.square");
+            let lost = cause(&lossy, &square, "edge", pages);
             assert_eq!(
                 lost,
                 UntypedCause::OnThePageNotRead("v1.0/resources/square.md".into())
@@ -488,7 +560,7 @@ mod tests {
             assert!(lost.is_defect());
             // Without the pages, only the schema speaks.
             assert_eq!(
-                cause(&lossy, "microsoft.graph.square", "edge", None),
+                cause(&lossy, &square, "edge", None),
                 UntypedCause::NotOnItsPage
             );
         }
@@ -502,6 +574,10 @@ mod tests {
             assert!(!names_key("| edges | Double |", "edge"));
             assert!(!names_key("| Double | edge |", "edge"));
             assert!(!names_key("\"edge\" is a word here", "edge"));
+            // Keys of annotation comments are not properties, on one line or several.
+            assert!(!names_key("<!-- { \"edge\": \"x\" } -->", "edge"));
+            assert!(!names_key("<!--\n{\n  \"edge\": \"x\"\n}\n-->\n", "edge"));
+            assert!(names_key("<!-- x -->\n\"edge\": 1", "edge"));
         }
     }
 

@@ -1,5 +1,6 @@
 //! Inheritance stated in prose: "Inherits from [identity](identity.md).", "This type
-//! inherits from [identity]", "extends from the **identity** resource", "is derived from x".
+//! inherits from [identity]", "extends from the **identity** resource", "is derived from x",
+//! "is a subclass of [x](x.md)".
 //!
 //! In a translated page the base is the link to a resource page in the sentence that says so
 //! (`Наследуется от [entity](entity.md).`, `[entity](entity.md) から継承します。`): the link's
@@ -22,6 +23,8 @@ const PHRASES: &[&str] = &[
     "extends from",
     "derived from",
     "derives from",
+    // "This is a subclass of [educationResource](educationresource.md)." (the education pages).
+    "subclass of",
 ];
 
 /// The base named by the paragraph `source[start..end]`, if it names one.
@@ -278,6 +281,14 @@ mod tests {
             Some("microsoft.graph.identity")
         );
         assert_eq!(base("Derived from baseItem.").as_deref(), Some("baseItem"));
+        assert_eq!(
+            base("This gadget is a subclass of [gadgetBase](gadgetbase.md).").as_deref(),
+            Some("gadgetBase")
+        );
+        assert_eq!(
+            base("A subclass of gadgetBase.").as_deref(),
+            Some("gadgetBase")
+        );
     }
 
     fn linked(text: &str) -> Option<String> {
