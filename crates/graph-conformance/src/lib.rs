@@ -227,8 +227,7 @@ pub fn check_docs_with(
         };
         let shown = path.display().to_string();
         let relative = path.strip_prefix(docs).unwrap_or(&path).to_string_lossy();
-        let version = graph_docs_parser::version_in_tree(root_version, &relative, &tree)
-            .unwrap_or_else(|| graph_docs_parser::version_of(&relative, &text).to_string());
+        let version = graph_docs_parser::page_version(root_version, &relative, &text, &tree);
         prepared.extend(prepare_page(&shown, &text, &version, options));
     }
     run.examples = judge_all(prepared, options, models)?;
@@ -238,10 +237,10 @@ pub fn check_docs_with(
 /// Checks every response example of one page against the curated models; `file` is used in
 /// problems as given.
 pub fn check_page(file: &str, text: &str, options: &Options) -> Vec<Checked> {
-    let version = options
-        .version
-        .clone()
-        .unwrap_or_else(|| graph_docs_parser::version_of(file, text).to_string());
+    let tree = graph_docs_parser::TreeOptions {
+        version: options.version.clone(),
+    };
+    let version = graph_docs_parser::page_version(None, file, text, &tree);
     let prepared = prepare_page(file, text, &version, options);
     judge_all(prepared, options, &mut Curated).unwrap_or_default()
 }

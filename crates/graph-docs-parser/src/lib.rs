@@ -40,8 +40,8 @@ pub use assemble::assemble;
 pub use merge::WordType;
 pub use page::{parse_page, path_version, version_of, Page};
 pub use tree::{
-    parse_pages, parse_pages_on, parse_tree, parse_tree_with, root_version, version_in_tree,
-    TreeOptions, TreeOutput,
+    page_version, parse_pages, parse_pages_on, parse_tree, parse_tree_with, root_version,
+    version_in_tree, TreeOptions, TreeOutput,
 };
 pub use web_render::find_response_examples;
 

@@ -110,6 +110,18 @@ pub fn version_in_tree(
         .map(str::to_string)
 }
 
+/// [`version_in_tree`], else the guess from the page's content ([`crate::version_of`]): the
+/// version every tool gives the page at `relative` with `text`.
+pub fn page_version(
+    root_version: Option<&str>,
+    relative: &str,
+    text: &str,
+    options: &TreeOptions,
+) -> String {
+    version_in_tree(root_version, relative, options)
+        .unwrap_or_else(|| page::version_of(relative, text).to_string())
+}
+
 /// The version named by the last `v1.0` / `beta` segment of `root` made absolute (`.` and
 /// `..` applied to the words, symbolic links not followed): what [`parse_tree`] gives a page
 /// whose path below `root` names no version.

@@ -100,7 +100,7 @@ pub fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// What the raw text of one version declares.
+/// What the raw text of one page, or of one version's pages, declares.
 #[derive(Default)]
 struct Declared {
     enum_sections: usize,
@@ -116,6 +116,19 @@ struct Declared {
     prose_bases: Vec<(String, String, String)>,
 }
 
+impl Declared {
+    /// Adds what one more page declares.
+    fn add(&mut self, page: Declared) {
+        self.enum_sections += page.enum_sections;
+        self.enum_pages += page.enum_pages;
+        self.enums.extend(page.enums);
+        self.resource_annotations += page.resource_annotations;
+        self.types.extend(page.types);
+        self.escaped.extend(page.escaped);
+        self.prose_bases.extend(page.prose_bases);
+    }
+}
+
 /// Counts `output` (the parse of `root`) against what `root`'s pages declare.
 pub fn count(root: &Path, output: &TreeOutput) -> BTreeMap<String, Counts> {
     let files =
@@ -124,6 +137,7 @@ pub fn count(root: &Path, output: &TreeOutput) -> BTreeMap<String, Counts> {
     let mut declared: BTreeMap<String, Declared> = BTreeMap::new();
     let mut known: BTreeSet<String> = BTreeSet::new();
     let mut cells: BTreeMap<(String, u32), String> = BTreeMap::new();
+    let root_version = graph_docs_parser::root_version(root);
     for file in &files {
         let Ok(text) = std::fs::read_to_string(file) else {
             continue;
@@ -133,16 +147,10 @@ pub fn count(root: &Path, output: &TreeOutput) -> BTreeMap<String, Counts> {
             .unwrap_or(file)
             .to_string_lossy()
             .replace('\\', "/");
-        let version = graph_docs_parser::version_of(&relative, &text).to_string();
+        let version =
+            graph_docs_parser::page_version(root_version, &relative, &text, &Default::default());
         let page = read_page(&relative, &text, &mut known, &mut cells);
-        let d = declared.entry(version).or_default();
-        d.enum_sections += page.enum_sections;
-        d.enum_pages += page.enum_pages;
-        d.enums.extend(page.enums);
-        d.resource_annotations += page.resource_annotations;
-        d.types.extend(page.types);
-        d.escaped.extend(page.escaped);
-        d.prose_bases.extend(page.prose_bases);
+        declared.entry(version).or_default().add(page);
     }
     for schema in output.schemas.values() {
         known.extend(
@@ -252,18 +260,6 @@ fn tally(
     c
 }
 
-/// What one page declares.
-#[derive(Default)]
-struct PageDeclared {
-    enum_sections: usize,
-    enum_pages: usize,
-    enums: BTreeSet<String>,
-    resource_annotations: usize,
-    types: BTreeSet<String>,
-    escaped: Vec<(String, u32, u32)>,
-    prose_bases: Vec<(String, String, String)>,
-}
-
 /// A markdown heading line: its level, its anchor and its visible text.
 struct HeadingLine<'t> {
     level: usize,
@@ -366,8 +362,8 @@ fn read_page(
     text: &str,
     known: &mut BTreeSet<String>,
     cells: &mut BTreeMap<(String, u32), String>,
-) -> PageDeclared {
-    let mut page = PageDeclared::default();
+) -> Declared {
+    let mut page = Declared::default();
     let lines: Vec<&str> = text.lines().collect();
     let headings: Vec<HeadingLine> = lines
         .iter()
