@@ -254,9 +254,9 @@ fn holder_type(
 /// schema's source paths are relative to, when the pages are at hand.
 fn cause(schema: &Schema, holder: &Holder, key: &str, pages: Option<&Path>) -> UntypedCause {
     let (holder, tag_of) = (holder.name.as_str(), &holder.undeclared_tag_of);
-    if schema.type_def(holder).is_none() {
+    let Some(def) = schema.type_def(holder) else {
         return UntypedCause::TypeUnknown;
-    }
+    };
     let own = schema.all_properties(holder);
     if own.iter().any(|p| p.name == key) {
         return match tag_of {
@@ -275,10 +275,7 @@ fn cause(schema: &Schema, holder: &Holder, key: &str, pages: Option<&Path>) -> U
         return UntypedCause::OnADerivedType(derived.name.clone());
     }
     if let Some(pages) = pages {
-        let chain = schema
-            .ancestors(holder)
-            .into_iter()
-            .chain(schema.type_def(holder));
+        let chain = schema.ancestors(holder).into_iter().chain([def]);
         for page in chain.map(|t| &t.source.file).filter(|f| !f.is_empty()) {
             if let Ok(text) = std::fs::read_to_string(pages.join(page)) {
                 if names_key(&text, key) {
@@ -287,7 +284,7 @@ fn cause(schema: &Schema, holder: &Holder, key: &str, pages: Option<&Path>) -> U
             }
         }
     }
-    if schema.type_def(holder).is_some_and(|t| t.open) {
+    if def.open {
         UntypedCause::OpenTypeKey
     } else {
         UntypedCause::NotOnItsPage

@@ -461,7 +461,8 @@ fn judge(
     };
     // Findings about values are shown where the value starts in the page; a key the model
     // added has no place in the input, so it is shown at its closest ancestor.
-    let offsets = numbers::value_offsets(&example.body);
+    let texts = numbers::JsonTexts::of(&example.body);
+    let offsets = &texts.offsets;
     let at_path = |path: &str, severity, code: &str, message: String| {
         let mut key = path;
         let offset = loop {
@@ -507,7 +508,7 @@ fn judge(
         }
     };
     let differences = compare::differences(&input, &written);
-    let spelling = numbers::spelling_changes(&example.body, &output);
+    let spelling = numbers::spelling_changes(&texts, &output);
     for change in &spelling {
         let (severity, code, what) = if change.same_value {
             (

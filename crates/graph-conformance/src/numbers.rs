@@ -26,54 +26,51 @@ pub(crate) struct SpellingChange {
     pub same_double: bool,
 }
 
-/// Every number whose text differs between `input` and `output` (both valid JSON), by path.
-pub(crate) fn spelling_changes(input: &str, output: &str) -> Vec<SpellingChange> {
-    let after = number_texts(output);
-    number_texts(input)
-        .into_iter()
+/// Every number whose text differs between `input` (read with [`JsonTexts::of`]) and `output`
+/// (both valid JSON), by path.
+pub(crate) fn spelling_changes(input: &JsonTexts, output: &str) -> Vec<SpellingChange> {
+    let after = JsonTexts::of(output).numbers;
+    input
+        .numbers
+        .iter()
         .filter_map(|(path, before)| {
-            let after = after.get(&path)?;
-            (*after != before).then(|| SpellingChange {
-                same_value: decimal(&before) == decimal(after),
-                same_double: same_double(&before, after),
-                path,
-                before,
+            let after = after.get(path)?;
+            (after != before).then(|| SpellingChange {
+                same_value: decimal(before) == decimal(after),
+                same_double: same_double(before, after),
+                path: path.clone(),
+                before: before.clone(),
                 after: after.clone(),
             })
         })
         .collect()
 }
 
-/// The text of every number literal in `json`, by JSON path (nothing when the text is not
-/// JSON).
-pub(crate) fn number_texts(json: &str) -> BTreeMap<String, String> {
-    read(json).numbers
+/// Number texts and value offsets of a JSON text by path, from the parser's JSON reader (the
+/// one reader of the workspace that keeps both; `serde_json::Value` keeps neither), read once
+/// for both uses.
+#[derive(Debug, Default)]
+pub(crate) struct JsonTexts {
+    /// The text of every number literal.
+    pub numbers: BTreeMap<String, String>,
+    /// The byte offset where each value starts (`.` is the whole text).
+    pub offsets: BTreeMap<String, usize>,
 }
 
-/// The byte offset where each value of `json` starts, by JSON path (`.` is the whole text).
-pub(crate) fn value_offsets(json: &str) -> BTreeMap<String, usize> {
-    read(json).offsets
-}
-
-/// Number texts and value offsets by path, from the parser's JSON reader (the one reader of
-/// the workspace that keeps both; `serde_json::Value` keeps neither).
-#[derive(Default)]
-struct Found {
-    numbers: BTreeMap<String, String>,
-    offsets: BTreeMap<String, usize>,
-}
-
-fn read(json: &str) -> Found {
-    let mut found = Found::default();
-    // The bodies given here are strict JSON (serde_json read them first), so the lenient
-    // reader tolerates nothing; a text it cannot read has no numbers and no offsets.
-    if let Ok(parsed) = lenient_json::parse(json, 0) {
-        visit(&parsed.root, &mut String::new(), &mut found);
+impl JsonTexts {
+    /// Reads `json`; a text that is not JSON has no numbers and no offsets.
+    pub(crate) fn of(json: &str) -> JsonTexts {
+        let mut found = JsonTexts::default();
+        // The bodies given here are strict JSON (serde_json read them first), so the lenient
+        // reader tolerates nothing.
+        if let Ok(parsed) = lenient_json::parse(json, 0) {
+            visit(&parsed.root, &mut String::new(), &mut found);
+        }
+        found
     }
-    found
 }
 
-fn visit(node: &Node<'_>, path: &mut String, found: &mut Found) {
+fn visit(node: &Node<'_>, path: &mut String, found: &mut JsonTexts) {
     found.offsets.insert(shown(path), node.start);
     match &node.value {
         Value::Number(text) => {
@@ -140,7 +137,7 @@ mod tests {
     #[test]
     fn same_value_in_another_spelling_is_told_apart_from_another_value() {
         let changes = spelling_changes(
-            r#"{"a": 4, "b": [1E2, 0.50], "c": 12345678901234567890123, "d": -0}"#,
+            &JsonTexts::of(r#"{"a": 4, "b": [1E2, 0.50], "c": 12345678901234567890123, "d": -0}"#),
             r#"{"a": 4.0, "b": [100.0, 0.5], "c": 1.2345678901234568e22, "d": 0}"#,
         );
         let summary: Vec<(&str, bool)> = changes
@@ -162,7 +159,9 @@ mod tests {
     #[test]
     fn the_same_double_in_another_spelling_is_not_a_lost_digit() {
         let changes = spelling_changes(
-            r#"{"lat": 47.640568390488626, "big": 12345678901234567890123, "x": 0.1}"#,
+            &JsonTexts::of(
+                r#"{"lat": 47.640568390488626, "big": 12345678901234567890123, "x": 0.1}"#,
+            ),
             r#"{"lat": 47.640568390488625, "big": 1.2345678901234568e22, "x": 0.2}"#,
         );
         let summary: Vec<(&str, bool, bool)> = changes
@@ -181,7 +180,7 @@ mod tests {
 
     #[test]
     fn keys_are_decoded_and_nested() {
-        let texts = number_texts(r#"{"x\u0041": {"v": [ {"n": -1.5e3} ]}, "s": "4,5"}"#);
+        let texts = JsonTexts::of(r#"{"x\u0041": {"v": [ {"n": -1.5e3} ]}, "s": "4,5"}"#).numbers;
         assert_eq!(texts.get("xA.v[0].n").map(String::as_str), Some("-1.5e3"));
         assert_eq!(texts.len(), 1);
     }
